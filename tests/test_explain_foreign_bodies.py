@@ -346,6 +346,111 @@ def test_an_oauth_1_problem_report_is_shown_not_hidden(catalog):
     assert "Qm9vYmFyQmF6MTIzNDU2Nzg" not in said and "token_expired" in said
 
 
+def test_an_error_objects_explanation_is_its_message(catalog):
+    """scriptpapi/MPGS-Integration-Guides-and-Samples#2 (real): Mastercard Gateway's {"error": {"cause", "explanation"}}
+    was read as plain text, the whole JSON document shown as the message; its explanation is what went wrong."""
+    paste = """{
+    "error": {
+        "cause": "INVALID_REQUEST",
+        "explanation": "Authenticated entity not authorised to perform operation for target entity"
+    },
+    "result": "ERROR"
+}"""
+    x = explain(catalog, paste)
+    (m,) = x.errors
+    assert (m.sent.message, x.vendor) == ("Authenticated entity not authorised to perform operation for target entity", None)
+    assert m.kind not in ("exact", "template", "code")
+
+
+# HewlettPackard/terraform-provider-oneview#347 (real): TF_LOG=trace lines, then Terraform's error box
+TERRAFORM_TRACE_THEN_ERROR = '2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "data.oneview_scope.scope (expand)" errored, so skipping\n2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "output.oneview_logical_enclosure_value" errored, so skipping\n2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "data.oneview_server_hardware.server_hardware (expand)" errored, so skipping\n2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "meta.count-boundary (EachMode fixup)" errored, so skipping\n2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "provider[\\"registry.terraform.io/hewlettpackard/oneview\\"] (close)" errored, so skipping\n2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "root" errored, so skipping\n2021-07-07T09:48:20.182+0930 [INFO]  backend/local: plan operation completed\n╷\n│ Error: Error in response: Forbidden\n│  Response Status: 403 Forbidden\n│  Response Details: You are not allowed to access the requested resource.\n│\n│   with provider["registry.terraform.io/hewlettpackard/oneview"],\n│   on provider.tf line 11, in provider "oneview":\n│   11: provider "oneview" {\n│\n╵\n2021-07-07T09:48:20.183+0930 [TRACE] statemgr.Filesystem: removing lock metadata file .terraform.tfstate.lock.info'
+# scaleway/terraform-provider-scaleway#3183 (real): the box alone, its summary then where the error was raised
+TERRAFORM_ERROR_BOX = '│ Error: scaleway-sdk-go: http error 403 Forbidden: Permission denied\n│ \n│   with module.website.scaleway_edge_services_pipeline.website[0],\n│   on website/waf.tf line 7, in resource "scaleway_edge_services_pipeline" "website":\n│    7: resource "scaleway_edge_services_pipeline" "website" {\n│ '
+
+
+@pytest.mark.parametrize(
+    ("paste", "message"),
+    [
+        (
+            TERRAFORM_TRACE_THEN_ERROR,
+            "Error: Error in response: Forbidden Response Status: 403 Forbidden "
+            "Response Details: You are not allowed to access the requested resource.",
+        ),
+        (TERRAFORM_ERROR_BOX, "Error: scaleway-sdk-go: http error 403 Forbidden: Permission denied"),
+        (
+            "[2018-07-25 18:05:01.645107] [info] Invoice ID: 5 needs to be exported\n"
+            "[2018-07-25 18:05:02.638551] [error] Client with Display name containing: UCRMID-1 is not found\n"
+            "[2018-07-25 18:05:02.638624] [info] CLI process ended",
+            "Client with Display name containing: UCRMID-1 is not found",
+        ),
+    ],
+)
+def test_the_error_a_log_or_a_tool_states_is_the_message_not_its_other_lines(catalog, paste, message):
+    """The message of an error in a log or a tool's output was every line of the paste joined: trace lines before
+    Terraform's error, the place it names after it (with ..., on provider.tf line 11 ...), a log's info lines around
+    its one [error] line (Ubiquiti-App/UCRM-plugins#31, real). The error's own lines are its message."""
+    x = explain(catalog, paste)
+    (m,) = x.errors
+    assert (m.sent.message, x.vendor) == (message, None)
+    assert m.kind not in ("exact", "template", "code")
+
+
+def test_a_spanish_errors_lists_detalle_is_its_message(catalog):
+    """www.suinba.com's API page (real): {"errores": [{"código": "5", "detalle": ...}]} was read as plain text, the whole
+    document its message; "detalle" (Spanish "detail", Portuguese "detalhe") describes the error beside its code."""
+    x = explain(catalog, '{ "errores": [ { "código": "5", "detalle": "SERVICE CALL LIMIT EXCEEDED" } ] }')
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message, x.vendor) == ("5", "SERVICE CALL LIMIT EXCEEDED", None)
+    assert m.kind not in ("exact", "template", "code")
+
+
+def test_logbacks_common_frames_omitted_is_a_frame_not_the_message(catalog):
+    """XeroAPI/Xero-Java#32 (real): Logback's "... 70 common frames omitted" under a "Caused by:" line was read into the
+    message (and the next cause after it); like the JVM's "... 12 more", it is the trace's, no error's words."""
+    paste = (
+        "Caused by: java.lang.IllegalStateException: Error unmarshalling response: The resource you're looking for cannot"
+        " be found\n\tat com.xero.api.XeroClient.unmarshallResponse(XeroClient.java:366)\n\t... 70 common frames omitted"
+    )
+    (m,) = explain(catalog, paste).errors
+    assert "frames omitted" not in (m.sent.message or "")
+    assert (m.sent.message or "").endswith("The resource you're looking for cannot be found")
+
+
+def test_the_place_node_names_over_an_uncaught_error_is_not_its_message(catalog):
+    """ONDC-Official/biap-client-node-js#7 (real): the "src/middlewares/authentication.js:15:22" line under the error
+    (where Node says it was thrown) was read into the message; like an "at ..." frame it says where, not what."""
+    paste = (
+        "UNAUTHENTICATED_ERROR: Unauthenticated\n\nDesktop/biap-client-node-js/src/middlewares/authentication.js:15:22\n"
+        "    at processTicksAndRejections (node:internal/process/task_queues:96:5)"
+    )
+    (m,) = explain(catalog, paste).errors
+    assert m.sent.message == "UNAUTHENTICATED_ERROR: Unauthenticated"
+
+
+def test_a_curl_command_above_its_output_is_not_the_message(catalog):
+    """tick/tick-api#7 (real): the curl command typed above Tick's one-line answer was read with it as one message;
+    the command (and the lines a backslash continues it onto) is the request, the answer is the error."""
+    paste = '    curl -k -u "myemail:mypwd" -H "User-Agent: myapp(myurl)" https://www.tickspot.com/api/v2/roles.json\n    Bad credentials'
+    (m,) = explain(catalog, paste).errors
+    assert m.sent.message == "Bad credentials"
+    continued = (
+        "$ curl -s \\\n  -H 'Accept: application/json' \\\n  'https://www.tickspot.com/api/v2/roles.json'\nBad credentials"
+    )
+    (m,) = explain(catalog, continued).errors
+    assert m.sent.message == "Bad credentials"
+
+
+def test_an_oauth_1_problem_with_encoded_spaces_is_read_whole(catalog):
+    """XeroAPI/Xero-Net#216 (real): Xero's OAuth 1.0a rate limit, 'oauth_problem=rate%20limit%20exceeded&...', was read
+    as the code 'rate' and the message 'rate': the problem stopped at its first encoded space and the advice was lost."""
+    x = explain(
+        catalog, "oauth_problem=rate%20limit%20exceeded&oauth_problem_advice=please%20wait%20before%20retrying%20the%20xero%20api"
+    )
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message, x.vendor) == ("rate limit exceeded", "please wait before retrying the xero api", None)
+    assert m.kind not in ("exact", "template", "code")
+
+
 @pytest.mark.parametrize(
     ("paste", "code", "message"),
     [

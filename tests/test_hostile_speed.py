@@ -79,3 +79,12 @@ def test_a_paste_equal_to_one_screened_before_costs_what_the_first_did(warm_cata
     warm_catalog.explain("".join([text[:5], text[5:]]))  # equal, not the same object
     again = time.process_time() - started
     assert again < 3 * max(first, FLOOR_S), f"{first:.2f} s CPU the first time, {again:.2f} s the same text again"
+
+
+def test_blanks_before_the_words_of_a_line_cost_linear_time(warm_catalog):
+    """Synthetic: a line of blanks, then words (no curl command). The pattern that finds a curl command typed above
+    its output (explainer._CURL_COMMAND) takes a line's leading blanks without giving any back; as two greedy runs
+    around the prompt it tried every split of them, 20,000 blanks took 6 s of CPU."""
+    from cputime import assert_grows_at_most
+
+    assert_grows_at_most(lambda n: warm_catalog.explain("Tick said:\n" + " " * n + "Bad credentials"), 4_000, 8, 20)

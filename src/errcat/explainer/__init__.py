@@ -8,8 +8,9 @@ catalog's vocabulary, a ``VendorDecision`` (evidence.py; made once), the matches
 Secrets are removed before any other stage sees the text.
 """
 
+import json
 import re
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from http import HTTPStatus
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -44,7 +45,7 @@ from .evidence import (
     words_only,
 )
 from .exchange import Exchange
-from .loghead import messages_after_head
+from .loghead import error_block, messages_after_head
 from .logrecord import record_paste
 from .match import (
     DOCUMENTED_KINDS,
@@ -484,6 +485,22 @@ _CURL_METER = re.compile(
 _FENCE = re.compile(r"(?:`{3,}|~{3,})[\w+.-]{0,20}")
 
 
+# A curl command typed above its output ("$ curl -k -u ... https://host/x", Jupyter's "!curl ...", PowerShell's prompt)
+# and the lines it goes on to after a backslash ("  -H 'Accept: ...' \\"): the request, none of the answer's words
+# (tick/tick-api#7's "Bad credentials" was read with the command before it as one message)
+_CURL_COMMAND = re.compile(r"[ \t]*+(?:\$|!|>|PS [^>\n]{0,200}>)?[ \t]*+curl(?:\.exe)?[ \t]+\S")
+
+
+def _without_commands(lines: Iterable[str]) -> Iterator[str]:
+    """The lines that are not a curl command's (see _CURL_COMMAND), taken lazily."""
+    going_on = False
+    for line in lines:
+        if going_on or _CURL_COMMAND.match(line):
+            going_on = line.rstrip().endswith("\\")
+            continue
+        yield line
+
+
 def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line.
 
@@ -494,7 +511,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     raw_lines = pytest_error_lines(raw_lines) or raw_lines
     raw_lines = list(_within_tracebacks(raw_lines)) if "Traceback (" in body else raw_lines
     # nor bullets, nor a terminal UI's tree and box rules ("└  Error: ...", "│", Terraform's "╷" and "╵")
-    bare_lines = (ln.strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip() for ln in without_stack_frames(raw_lines))
+    bare_lines = (ln.strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip() for ln in without_stack_frames(_without_commands(raw_lines)))
     kept = (
         ln
         for ln in bare_lines
@@ -546,7 +563,8 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     cell_code, cell_name = _cell_code(lines)
     hints = TextHints(cell_code, labelled.get("name") if labelled.get("message") else None, cell_name)
     message = whole
-    if not labelled.get("message") and (inline := _inline_message(lines)) is not None:
+    # a message labelled in its line, else the error a log or a tool states among its other lines
+    if not labelled.get("message") and (inline := _inline_message(lines) or error_block(lines)) is not None:
         message, readings = inline, [whole, *(r for r in readings if r != inline)]
     return [SentError(TEXT, code=code, message=message, readings=tuple(readings[:40]))], hints
 
@@ -898,14 +916,41 @@ def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
     redirected = None if reading.errors else _redirected(ex, errors)
     if redirected:  # its status (302) is the redirect's, not the error's
         errors, hints = [redirected], None
+    notes = list(reading.notes)
+    if not reading.errors and _succeeded(ex):
+        errors, hints = [], None
+        notes.append(f"HTTP {ex.status} is a success: the reply holds no error to explain")
     if request:
         errors = [o._replace(request=request) for o in errors]
-    notes = list(reading.notes)
     if reading.total > len(reading.errors):
         notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
     if not errors and holds_stack_frames(ex.body):
         notes.append("the paste holds a stack trace's frames only: its exception's line (a traceback's last) says the error")
     return ErrorsRead(ex, tuple(errors), reading.total or len(errors), tuple(notes), hints)
+
+
+# words an error would be named by in a reply's body: an API that answers an error with 200 says so ("success": false,
+# "errcode": 40001, "status": "failed", "Errors": [...])
+_FAILURE_WORDS = re.compile(
+    r"(?i)err|fault|fail|exception|invalid|denied|unauthori[sz]|forbidden|not[ _]?found|problem|warn|refus|reject|limit|false"
+)
+
+
+def _succeeded(ex: Exchange) -> bool:
+    """Whether the exchange is a success that holds no error (a 2xx status; no body, or a JSON document with no error's
+    word): its 201 Created read as an error 'not in the catalog' (blind39). A body in any other form is still read."""
+    if ex.status is None or not 200 <= ex.status < 300:
+        return False
+    body = ex.body.strip()
+    if not body:
+        return True
+    if body[0] not in "{[" or len(body) > MAX_TEXT * 64 or _FAILURE_WORDS.search(body):
+        return False
+    try:
+        json.loads(body)
+    except ValueError:
+        return False
+    return True
 
 
 def _redirected(ex: Exchange, text_errors: Sequence[SentError]) -> SentError | None:

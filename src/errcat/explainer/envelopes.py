@@ -680,8 +680,11 @@ _MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "e
 # SOAP's faultstring (a gateway's JSON fault: Apigee's, Omie's), Okta's errorSummary, WeChat's and DingTalk's errmsg
 # (beside errcode), Portuguese and Spanish APIs' own words: keys no catalogued vendor sends (read as OTHER_KEYS)
 _OTHER_MESSAGE_KEYS = ("faultstring", "errorsummary", "errmsg", "mensagem", "mensaje")
-# where an error object in an errors list or under "error" describes itself: English, Portuguese, Spanish
-_DESCRIPTION_KEYS = ("description", "descricao", "descrição", "descripcion", "descripción")
+# where an error object in an errors list or under "error" describes itself: English (Mastercard Gateway's "explanation"
+# beside its "cause"), Portuguese, Spanish (its "detalle" beside a "código": {"errores": [{"código": "5", "detalle": ...}]})
+_DESCRIPTION_KEYS = (
+    "description", "descricao", "descrição", "descripcion", "descripción", "explanation", "detalle", "detalhe",
+)  # fmt: skip
 # keys holding errors: an object in a list under one (or the value of one) is an error, whatever its fields
 _ERROR_CONTAINERS = frozenset({"error", "errors", "erros", "errores", "fault"})
 # A test runner's report beside the response it checked: bru run's "assertionResults"/"testResults", newman's
@@ -989,7 +992,8 @@ def _xmlrpc_fault(body: str, reading: Reading) -> bool:
 
 
 _OAUTH1_PROBLEM = re.compile(
-    r"(?<![\w%])oauth_problem=([A-Za-z_]{1,64}+)(?![\w=])(?:&oauth_problem_advice=([^&\s\"'<>]{1,2000}))?"
+    r"(?<![\w%])oauth_problem=([A-Za-z_]{1,64}+(?:(?:%20|\+)[A-Za-z_]{1,64}+){0,8}+)(?![\w=%])"
+    r"(?:&oauth_problem_advice=([^&\s\"'<>]{1,2000}))?"
 )
 
 
@@ -1003,7 +1007,8 @@ def _oauth1_problem(body: str, reading: Reading) -> bool:
     from urllib.parse import unquote_plus
 
     advice = unquote_plus(found.group(2)).strip() if found.group(2) else None
-    reading.add(SentError(OAUTH1_PROBLEM, code=found.group(1), message=advice or found.group(1)))
+    problem = unquote_plus(found.group(1))  # Xero's "rate%20limit%20exceeded" is one problem, not "rate"
+    reading.add(SentError(OAUTH1_PROBLEM, code=problem, message=advice or problem))
     return True
 
 

@@ -72,3 +72,44 @@ def is_log_head(text: str) -> bool:
     """Whether ``text`` is only a log's head (a level word and what loggers write around it, up to the separator
     before the message): the log's framing, none of the program's own words."""
     return len(text) <= 160 and any(level in text for level in _LEVELS) and _compiled(_WHOLE_HEAD).fullmatch(text) is not None
+
+
+# A log's or a tool's error among a log's other lines (blind40): a line logged at an error level ("[2018-07-25
+# 18:09:02.570120] [error] Client NSAV (ID: 2) export failed ...", "2026-01-01 10:00:00 ERROR ...": a stamp or a bracketed
+# field, then the level) or said as one ("Error: ...", as Terraform and most CLIs write it). Read so only where the lines
+# before it are logged at a quieter level (TF_LOG's "[TRACE]", a plugin's "[info]", winston's "info: ...") or there are
+# none: after a CI step's or a person's own words, a closing "Error: Process completed with exit code 22." says less than
+# the lines it follows. The lines after it are its own until the next logged line (a date or a clock opens it) or
+# Terraform's place of it ("with provider[...],", "on provider.tf line 11, in provider ...:" and the source lines after).
+_STAMPS = r"(?:(?:\[[^\]\n]{1,80}\]|\d[\d/.:,-]*(?:T\d[\d:.,]*)?(?:Z|[+-]\d\d:?\d\d)?)[ \t]+){1,4}"
+_LOGGED_ERROR = re.compile(
+    _STAMPS
+    + r"[\[<]?(?:ERROR|ERR|FATAL|CRITICAL|SEVERE|Error|Fatal|Critical|error|err|fatal|critical|severe)[\]>]?:?[ \t]+(?=\S)"
+)
+_QUIET_LEVEL = r"(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|Info|Debug|Trace|Notice|Verbose|info|debug|trace|notice|verbose)"
+_LOGGED_QUIET = re.compile(rf"(?:{_STAMPS}[\[<]?{_QUIET_LEVEL}[\]>]?|{_QUIET_LEVEL}:)(?:[ \t]|$)")
+# "Error: ..." as a tool says it; not an object's field ("error: undefined, abort: ...", "{ error: string, ...")
+_SAID_ERROR = re.compile(r"(?:Error|ERROR|error|Fatal|FATAL|fatal)(?:\[[\w-]{1,40}\])?:[ \t]+(?!['\"]?[\w.-]*['\"]?[ \t]*[,}])\S")
+_LOGGED_LINE = re.compile(r"\[?(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d)")
+_PLACE = re.compile(r"with \S.{0,300},|on \S{1,300} line \d+(?:, in .{0,300})?:")
+_MAX_BLOCK = 12
+
+
+def error_block(lines: list[str]) -> str | None:
+    """The first error a log or a tool's output states after quieter log lines, with the lines that continue it (see
+    _LOGGED_ERROR): None when no line opens one where it is read so, or it is the whole paste (nothing to leave out)."""
+    for i, line in enumerate(lines[:200]):
+        logged = _LOGGED_ERROR.match(line)
+        if logged is None and not _SAID_ERROR.match(line):
+            if _LOGGED_QUIET.match(line):
+                continue
+            return None  # a line of other words before any error: the paste is no log of quieter lines
+        block = [line[logged.end() :] if logged else line]
+        for after in lines[i + 1 : i + _MAX_BLOCK]:
+            if _LOGGED_LINE.match(after) or _PLACE.fullmatch(after):
+                break
+            block.append(after)
+        if i == 0 and len(block) == len(lines):
+            return None
+        return " ".join(block)
+    return None

@@ -901,8 +901,9 @@ def is_status_noise(text: str) -> bool:
 # A line of a stack trace: where an error was raised, never its words. Python's header (IPython's too, with its
 # "<ipython-input-1-ab> in f()" and "x.py in f(a)", "----> 1 code" lines and its rule of dashes) and its 'File "x.py",
 # line 3, in f' (the deeper-indented source line under one goes with it), Java's and .NET's "at a.B.c(B.java:12)",
-# Node's "at f (/app/x.js:1:2)" and "at <anonymous>", PHP's "#0 /app/x.php(12): f()", Ruby's "from x.rb:3:in `f'",
-# a JVM's "... 12 more" and .NET's "--- End of stack trace from previous location ... ---".
+# Node's "at f (/app/x.js:1:2)" and "at <anonymous>" (and the "src/x.js:15:22" line alone that names where an uncaught
+# error was thrown), PHP's "#0 /app/x.php(12): f()", Ruby's "from x.rb:3:in `f'", a JVM's "... 12 more" (Logback's
+# "... 70 common frames omitted") and .NET's "--- End of stack trace from previous location ... ---".
 _FRAME = re.compile(
     r"""\s*(?:(?:[\w.]{1,200}\s+)?Traceback\ \(most\ recent\ call\ last\):?
     | (?:<[^<>\n]{1,200}>|\S{1,500}\.py)\ in\ [\w<>]{1,200}\(.{0,500}\)
@@ -911,9 +912,10 @@ _FRAME = re.compile(
     | File\ "[^"\n]{1,500}",\ line\ \d+(?:,\ in\ .{1,200})?
     | at\ (?:new\ |async\ )?[^\s()]{1,300}\ ?\([^()\n]{0,500}\)(?:\ in\ .{1,500})?
     | at\ (?:<anonymous>|[^\s()]{1,500}:\d+(?::\d+)?)
+    | [^\s()]{1,500}\.(?:[cm]?js|ts):\d+(?::\d+)?
     | \#\d+\ (?:\{main\}|\S.{0,500}\(\d+\):\ .{0,500})
     | from\ \S{1,500}:\d+:in\ .{1,200}
-    | \.\.\.\ \d+\ more
+    | \.\.\.\ \d+\ (?:more|common\ frames\ omitted)
     | ---\ End\ of\ (?:inner\ exception\ )?stack\ trace.{0,200})\s*""",
     re.VERBOSE,
 )
