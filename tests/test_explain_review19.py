@@ -25,3 +25,24 @@ def test_a_later_line_reporting_the_status_to_another_server_is_not_the_request(
     x = explain(catalog, paste)
     assert x.vendor == "myob" and x.errors[0].kind == "exact", (x.vendor, x.errors[0].kind)
     assert "sentry" not in (x.as_dict()["http"]["host"] or "")
+
+
+def test_the_vendors_host_named_as_the_server_that_answered_is_its_own(catalog):
+    """claims19 weighed a host of the vendor's domain as words where no request is shown (for a link to its pages beside
+    another service's error); named bare as the server that answered, beside a shop's name, it is the vendor's answer,
+    and its code in the ErrorCode body MYOB sends is its documented error (synthetic log line; 190 is MYOB's
+    ZeroAmount, ../shared/sources)."""
+    x = explain(
+        catalog, 'shopify order 1042 -> arl2.api.myob.com answered 400: {"Message":"Total must be positive","ErrorCode":190}'
+    )
+    assert x.vendor == "myob" and x.errors[0].kind == "code" and x.errors[0].best.entry.code == 190, (x.vendor, x.errors)
+
+
+def test_the_vendors_host_in_a_link_beside_another_services_error_is_still_no_answer(catalog):
+    # the same line with the host only in a link to MYOB's pages: Shopify's answer, as claims19 made it (synthetic)
+    x = explain(
+        catalog,
+        'shopify order 1042 answered 400: {"Message":"Total must be positive","ErrorCode":190} (compare '
+        "https://developer.myob.com/api/accountright/api-overview/error-messages/)",
+    )
+    assert x.vendor is None, x.vendor
