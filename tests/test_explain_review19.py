@@ -46,3 +46,21 @@ def test_the_vendors_host_in_a_link_beside_another_services_error_is_still_no_an
         "https://developer.myob.com/api/accountright/api-overview/error-messages/)",
     )
     assert x.vendor is None, x.vendor
+
+
+def test_a_number_the_vendors_documented_endpoint_answered_is_its_code(catalog):
+    """claims19 dropped a number sent beside other words in a shape the vendor does not send (for Facebook's 190 under
+    a program named after MYOB); a request to MYOB's documented endpoint on its API host answering with it lost MYOB's
+    documented error too (synthetic exchange: a {"code","message"} body, as a gateway in front of the API might send)."""
+    paste = (
+        "POST https://arl2.api.myob.com/accountright/6f3c/Sale/Invoice/Item\nHTTP/1.1 400 Bad Request\n"
+        'Content-Type: application/json\n\n{"code": 25008, "message": "Validation failed"}\n'
+    )
+    x = explain(catalog, paste)
+    assert x.vendor == "myob" and x.errors[0].kind == "code" and x.errors[0].best.entry.code == 25008, x.errors
+
+
+def test_a_number_under_the_vendor_the_user_named_is_its_code(catalog):
+    # --vendor myob says whose the paste is (the CLI's "skips detection"): its number is MYOB's (synthetic body)
+    x = explain(catalog, '{"code": 25008, "message": "Validation failed"}', vendor="myob")
+    assert x.errors[0].kind == "code" and x.errors[0].best.entry.code == 25008, x.errors
