@@ -4,7 +4,11 @@ evidence as words only."""
 
 from __future__ import annotations
 
+import pytest
+
 from errcat.explainer import explain
+
+CLAIMS = {"exact", "template", "code", "status"}
 
 # MYOB's documented 25008, as ../shared/sources/myob-business-api-errors.txt prints its body
 MYOB_25008 = (
@@ -46,6 +50,20 @@ def test_the_vendors_host_in_a_link_beside_another_services_error_is_still_no_an
         "https://developer.myob.com/api/accountright/api-overview/error-messages/)",
     )
     assert x.vendor is None, x.vendor
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        # the vendor's host named only as called, another service said to answer (synthetic): no answer of the vendor's
+        'sync to arl2.api.myob.com skipped: stripe answered 400 {"error":{"message":"Amount must be at least 50 cents",'
+        '"type":"invalid_request_error","code":190}}',
+        'Xero returned 400 {"Message":"Total must be positive","ErrorCode":190} while posting to arl2.api.myob.com',
+    ],
+)
+def test_the_vendors_host_named_only_as_called_beside_another_services_answer_is_no_claim(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.vendor is None and all(e.kind not in CLAIMS for e in x.errors), (x.vendor, [e.kind for e in x.errors])
 
 
 def test_a_number_the_vendors_documented_endpoint_answered_is_its_code(catalog):

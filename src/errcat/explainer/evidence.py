@@ -960,24 +960,32 @@ _LINKED_ONLY = _WORDS_ONLY | {"host-domain", "registered-domain"}
 
 def words_only(ex: Exchange, clues: Sequence[Clue]) -> frozenset[str]:
     """The kinds of clue that name a vendor in words only, for this exchange (see _LINKED_ONLY). A host of the vendor's
-    the paste names as the server called or answering ("order 1042 -> arl2.api.myob.com answered 400: {...}") is no
-    page linked: it is the vendor's own, as a request's host is (weighed as words, MYOB's code in that answer was
-    "not in the catalog", the vendor unknown, for a shop named in the same line)."""
-    if ex.host or any(c.kind in _LINKED_ONLY - _WORDS_ONLY and _called_host(ex.text, c.value) for c in clues):
+    the paste says answered with an error status ("order 1042 -> arl2.api.myob.com answered 400: {...}") is no page
+    linked: it is the vendor's own, as a request's host is (weighed as words, MYOB's code in that answer was "not in
+    the catalog", the vendor unknown, for a shop named in the same line). Named only as called ("sync to
+    arl2.api.myob.com skipped: stripe answered 400 ..."), it still weighs as words."""
+    if ex.host or any(c.kind in _LINKED_ONLY - _WORDS_ONLY and _answered_with_error(ex.text, c.value) for c in clues):
         return _WORDS_ONLY
     return _LINKED_ONLY
 
 
-def _called_host(text: str, host: str) -> bool:
-    """Whether ``host`` is written bare in ``text`` (not in a URL) as the server called or answering (_CALLED_BEFORE,
-    _ANSWERED_AFTER); its first eight places are read."""
+# a host's answer after its name, with an error status: "answered 400", "returned HTTP 503", "responded with status 422"
+_ANSWERED_ERROR = re.compile(
+    r"[ \t]*(?:respon(?:ded|ds)|return(?:ed|s)|repl(?:ied|ies)|answer(?:ed|s)|reject(?:ed|s))[ \t]{1,4}(?:with[ \t]{1,4})?"
+    r"(?:(?:an?[ \t]{1,4})?(?:http|status)(?:[ \t]{1,4}code)?[ \t:]{0,4})?[45]\d\d(?![\w.])"
+)
+
+
+def _answered_with_error(text: str, host: str) -> bool:
+    """Whether ``host`` is written bare in ``text`` (not in a URL) and said to have answered with an error status
+    (_ANSWERED_ERROR); its first eight places are read."""
     low, host = text[:65536].lower(), host.lower()
     at = low.find(host)
     for _ in range(8):
         if at < 0:
             return False
         bare = not low.endswith("://", 0, at) and low[at - 1 : at] != "." and not low.startswith("/", at + len(host))
-        if bare and (_CALLED_BEFORE.search(low, max(0, at - 16), at) or _ANSWERED_AFTER.match(low, at + len(host))):
+        if bare and _ANSWERED_ERROR.match(low, at + len(host)):
             return True
         at = low.find(host, at + len(host))
     return False
