@@ -29,6 +29,8 @@ def test_a_password_a_sentence_says_has_been_set_is_hidden(text, secret):
         "The API key has been revoked by the administrator",
         "password has been changed successfully",
         "session has been terminated unexpectedly",
+        # Sage's documented message in a JSON body escaped twice (n8n's errorDetails): "has" alone leads to no value
+        '[{\\"$severity\\":\\"error\\",\\"$message\\":\\"Your Access token has expired.\\",\\"$source\\":\\"Authorization\\"}]',
     ],
 )
 def test_a_sentence_saying_what_happened_to_a_credential_stays(text):
