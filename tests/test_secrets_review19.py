@@ -15,6 +15,7 @@ from errcat.gate import shown
         ("Password has been reset to Kq7vRt2Lmz", "Kq7vRt2Lmz"),
         ("Your temporary password has been set to Wombat-Harbour-81.", "Wombat-Harbour-81"),
         ("The password for ops has been reset to Tasman2024x", "Tasman2024x"),
+        ("The password for ops has been changed to Kq7vRt2Lmz", "Kq7vRt2Lmz"),
         ("password has been changed to kestrelwombat, please log in", "kestrelwombat"),
     ],
 )

@@ -39,7 +39,7 @@ _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
     (?:(?:of|for|on|at|da|do|das|dos|de|del|du|para|f\u00fcr|von|pour|per|di)[ \t]{{1,4}}
       (?:[^\s'",;:=]{{1,40}}+[ \t]{{1,4}}){{1,3}}?
-      (?=(?:is|was|has\ been\ (?:re)?set\ to|es|est|ist|lautet|era|\u00e9|\u00e8|\u00e4r|er|je)[ \t]))?
+      (?=(?:is|was|has\ been\ (?:set|reset|changed|updated|rotated)\ to|es|est|ist|lautet|era|\u00e9|\u00e8|\u00e4r|er|je)[ \t]))?
       # whose: "senha da conta \u00e9 …", "the password of the admin user is …", "das Passwort f\u00fcr MYOB ist …" (the
       # verb must follow)
     (?:(?:is|was|has\ been(?=[ \t](?:set|reset|changed|updated|rotated)\ to[ \t])  # ("has been reset to …" only)
