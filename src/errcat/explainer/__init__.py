@@ -1004,7 +1004,7 @@ def _decide_vendor(
         return VendorDecision(told, "override", (Clue.of("override", "--vendor", told), *clues), excluded, tuple(notes))
     chosen = decide(clues)
     # a vendor named in words alone beside another service's name: only its own documented words (below) still name it
-    asked = chosen is not None and named_only(clues, chosen, words_only(read.exchange))
+    asked = chosen is not None and named_only(clues, chosen, words_only(read.exchange, clues))
     if asked and (others := other_service_clues(catalog, read.exchange, clues)):
         clues += others
         chosen = decide(clues)

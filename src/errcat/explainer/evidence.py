@@ -943,7 +943,7 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
         service, owner = _answering_service(facts_for(catalog), head, catalog_words(catalog))
     if service is None:
         return []
-    words = words_only(ex)
+    words = words_only(ex, clues)
     own = {c.vendor for c in clues if c.weight > 0 and c.kind not in words}
     kind = "other-service" if owner is None else "answered-by"
     return [Clue.of(kind, service, v) for v in catalog.vendors if v not in own and v != owner]
@@ -958,9 +958,37 @@ _WORDS_ONLY = frozenset({"named", "brand", "common-envelope"})
 _LINKED_ONLY = _WORDS_ONLY | {"host-domain", "registered-domain"}
 
 
-def words_only(ex: Exchange) -> frozenset[str]:
-    """The kinds of clue that name a vendor in words only, for this exchange (see _LINKED_ONLY)."""
-    return _WORDS_ONLY if ex.host else _LINKED_ONLY
+def words_only(ex: Exchange, clues: Sequence[Clue]) -> frozenset[str]:
+    """The kinds of clue that name a vendor in words only, for this exchange (see _LINKED_ONLY). A host of the vendor's
+    the paste says answered with an error status ("order 1042 -> arl2.api.myob.com answered 400: {...}") is no page
+    linked: it is the vendor's own, as a request's host is (weighed as words, MYOB's code in that answer was "not in
+    the catalog", the vendor unknown, for a shop named in the same line). Named only as called ("sync to
+    arl2.api.myob.com skipped: stripe answered 400 ..."), it still weighs as words."""
+    if ex.host or any(c.kind in _LINKED_ONLY - _WORDS_ONLY and _answered_with_error(ex.text, c.value) for c in clues):
+        return _WORDS_ONLY
+    return _LINKED_ONLY
+
+
+# a host's answer after its name, with an error status: "answered 400", "returned HTTP 503", "responded with status 422"
+_ANSWERED_ERROR = re.compile(
+    r"[ \t]*(?:respon(?:ded|ds)|return(?:ed|s)|repl(?:ied|ies)|answer(?:ed|s)|reject(?:ed|s))[ \t]{1,4}(?:with[ \t]{1,4})?"
+    r"(?:(?:an?[ \t]{1,4})?(?:http|status)(?:[ \t]{1,4}code)?[ \t:]{0,4})?[45]\d\d(?![\w.])"
+)
+
+
+def _answered_with_error(text: str, host: str) -> bool:
+    """Whether ``host`` is written bare in ``text`` (not in a URL) and said to have answered with an error status
+    (_ANSWERED_ERROR); its first eight places are read."""
+    low, host = text[:65536].lower(), host.lower()
+    at = low.find(host)
+    for _ in range(8):
+        if at < 0:
+            return False
+        bare = not low.endswith("://", 0, at) and low[at - 1 : at] != "." and not low.startswith("/", at + len(host))
+        if bare and _ANSWERED_ERROR.match(low, at + len(host)):
+            return True
+        at = low.find(host, at + len(host))
+    return False
 
 
 def named_only(clues: Sequence[Clue], vendor: str, words: frozenset[str] = _WORDS_ONLY) -> bool:

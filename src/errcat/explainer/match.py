@@ -430,7 +430,7 @@ def _body_kind(
         # the vendor's code or name says it is another error, or it is documented for other methods
         # only: whatever the words share, they do not make it this error
         return MatchKind.FUZZY if how else None
-    if by_code and how is None and not agree.name_hit and _foreign_number(e, sent):
+    if by_code and how is None and not agree.name_hit and _foreign_number(e, sent, ctx):
         return None
     if how is TextMatch.SPACED:  # not the documented words: its code or name says which error, if sent
         return MatchKind.CODE if by_code else MatchKind.EXACT
@@ -447,11 +447,14 @@ def _body_kind(
     return None
 
 
-def _foreign_number(e: Entry, sent: SentError) -> bool:
+def _foreign_number(e: Entry, sent: SentError, ctx: Context) -> bool:
     """Whether the code that found the entry is a number sent, beside words of its own, in a shape its vendor does not
     send: any service's numbers meet the vendor's (Facebook's OAuthException 190 is MYOB's ZeroAmount by number), and
     there its words, not its number, say which error it is. Where the vendor was named only in words ("myob-sync:
-    ... 400: {Facebook's body}") the number alone was claimed as the vendor's documented error."""
+    ... 400: {Facebook's body}") the number alone was claimed as the vendor's documented error. Not where the user
+    said the vendor (--vendor) or the request went to one of its documented endpoints: there the number is its own."""
+    if ctx.vendor_source == "override" or ctx.endpoint:
+        return False
     code = str(sent.code or "")
     return code.isdigit() and bool(sent.message) and e.vendor not in sent.shape.vendors
 

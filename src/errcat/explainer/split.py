@@ -476,7 +476,10 @@ def split(text: str) -> Framing:
 def _failed_request(ex: Framing) -> None:
     """In a log of several requests, the request is the one whose line states the error's status ("[HTTP] Response 403
     for https://api.anaf.ro/...", after a token call's "Response 200 for https://logincert.anaf.ro/..."): the first URL
-    a paste names is the first call's, which may have succeeded. Its method is the one a line gives beside that URL."""
+    a paste names is the first call's, which may have succeeded. Its method is the one a line gives beside that URL.
+    A URL the line does not name as requested is a call only where the paste shows it made (a method beside it): a
+    later line reporting to another server ("sent event to https://o1.ingest.sentry.io/... (error 400 attached)") is
+    no call that failed, and it took a MYOB error logged above it away from MYOB."""
     text, read = ex.text[:65536], ex.url
     if read is None or text.count("://") < 2:
         return
@@ -486,10 +489,12 @@ def _failed_request(ex: Framing) -> None:
             continue
         if read in line:  # the status beside the URL already read (requests' "403 ... for url: ...")
             return
-        if (url := _line_url(line)) is not None:
-            ex.set_url(url)
+        if (found := _line_url(line)) is not None:
+            url, requested = found
             m = next((m for m in islice(_METHOD_URL.finditer(text), 400) if _trim_url(m.group(2)) == url), None)
-            ex.method = m.group(1) if m else None
+            if requested or m is not None:
+                ex.set_url(url)
+                ex.method = m.group(1) if m else None
         return  # the first line that states the status and a URL only: a log of thousands is not each searched
 
 
@@ -499,13 +504,13 @@ def _said_outside_urls(said: re.Pattern[str], line: str) -> bool:
     return any(not any(a <= m.start() < b for a, b in spans) for m in islice(said.finditer(line), _MAX_LINKS))
 
 
-def _line_url(line: str) -> str | None:
-    """The URL of a line that is a request's: the one it names as requested ("for url:", a method beside it), else
-    its first that is no documentation page, link or XML namespace."""
+def _line_url(line: str) -> tuple[str, bool] | None:
+    """The URL of a line that is a request's, and whether the line names it as requested ("for url:", a method beside
+    it); else its first that is no documentation page, link or XML namespace (False)."""
     named = ("for url: " in line or "when requesting " in line) and re.search(r"\b(?:for url:|when requesting) (\S+)", line)
     named = named or _METHOD_URL.search(line)
     if named and "://" in (url := named.group(named.lastindex or 1)):
-        return _trim_url(url)
+        return _trim_url(url), True
     for u in islice(_URL.finditer(line), _MAX_LINKS):
         before = line[max(0, u.start() - 240) : u.start()]
         if _XML_NAMESPACE.search(before[-64:]) or _PROSE_LINK.search(before) or _LINK_KEY.search(before[-80:]):
@@ -513,7 +518,7 @@ def _line_url(line: str) -> str | None:
         url = _trim_url(u.group(0))
         host, path = url_parts(url) or (None, "")
         if host and not _DOC_HOST.match(host) and not _DOC_PATH.match(path) and not tool_page(host, path):
-            return url
+            return url, False
     return None
 
 

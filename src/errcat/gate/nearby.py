@@ -39,9 +39,12 @@ _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
     (?:(?:of|for|on|at|da|do|das|dos|de|del|du|para|f\u00fcr|von|pour|per|di)[ \t]{{1,4}}
       (?:[^\s'",;:=]{{1,40}}+[ \t]{{1,4}}){{1,3}}?
-      (?=(?:is|was|es|est|ist|lautet|era|\u00e9|\u00e8|\u00e4r|er|je)[ \t]))?  # whose: "senha da conta \u00e9 …",
-      # "the password of the admin user is …", "das Passwort f\u00fcr MYOB ist …" (the verb must follow)
-    (?:(?:is|was|of|for|the|my|your|i|we|got|had|tried|back|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah
+      (?=(?:is|was|has\ been\ (?:set|reset|changed|updated|rotated)\ to|es|est|ist|lautet|era|\u00e9|\u00e8|\u00e4r|er|je)[ \t]))?
+      # whose: "senha da conta \u00e9 …", "the password of the admin user is …", "das Passwort f\u00fcr MYOB ist …" (the
+      # verb must follow)
+    (?:(?:is|was|has\ been(?=[ \t](?:set|reset|changed|updated|rotated)\ to[ \t])  # ("has been reset to …" only)
+      |of|for|the|my|your|i|we|got|had|tried|back|provided|given|used|value|set\ to|to
+      |es|est|ist|lautet|era|jest|adalah
       |(?:new|old|current|actual|atual|nova|novo|nueva|antiga|antigo|antigua|neu|neues|alt|altes|nouveau|ancien)
         (?:[ \t]{{0,4}}[:=])?  # "contrase\u00f1a actual = …"
       |(?:changed|reset|updated|rotated)\ to|now  # "password changed to …", "my new password is now …"
@@ -212,8 +215,8 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
 
 
 # "… with password wombat_harbour", "my password is …": a password's own word after "with" or "using" (or before "is"
-# after "my" or "the"), then words joined by underscores or dashes in lower case (a name a program gives is joined to the
-# word, "password_reset", or names a credential, "reset_token")
+# after "my" or "the"), then words joined by underscores or dashes, in any case and with digits ("Wombat-Harbour-81" was
+# shown: a name a program gives is joined to the word, "password_reset", or names a credential, "reset_token")
 _WITH_PASSWORD = _lazy(
     r"(?:(?:with|using)[ \t]{1,4}(?:the[ \t]{1,4})?(?:passw(?:or)?d|passphrase|pwd|senha|contrase\u00f1a|passwort)"
     r"|(?:(?:my|the|our|your|his|her|their|a|minha|mi|la|o|meu|das|mein)[ \t]{1,4}|^|[\n.!?:][ \t]{0,4})"
@@ -224,13 +227,13 @@ _WITH_PASSWORD = _lazy(
     r"|(?:passw(?:or)?d|pwd)[ \t]{1,4}(?:was|is|has[ \t]been)[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)"
     r"[ \t]{1,4}\Z"  # ("^": the text's start, the window read is 40 characters)
 )
-_JOINED_WORDS = _lazy(r"[a-z]{3,20}(?:[_-][a-z]{3,20}){1,3}")
+_JOINED_WORDS = _lazy(r"[a-z][a-z0-9]{2,19}(?:[_-][a-z0-9]{2,20}){1,3}")  # (read lower-cased)
 
 
 def _words_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
     """Whether words joined by dashes or underscores are a password a sentence gives (see _WITH_PASSWORD)."""
     return bool(
-        _JOINED_WORDS().fullmatch(value)
+        _JOINED_WORDS().fullmatch(value.lower())
         and _WITH_PASSWORD().search(_lowered(text[max(0, m.start("val") - 40) : m.start("val")]))
         and not _IN_NAME().search(value)
         and text[m.end("val") : m.end("val") + 1] not in ("=", ":", "(")
