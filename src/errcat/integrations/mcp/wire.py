@@ -67,15 +67,56 @@ def well_formed(line: str) -> str:
 NO_MESSAGE = '{"jsonrpc": "2.0"}\n'  # no request, notification or answer: the SDK refuses it, and is answered
 
 
+class _Huge:
+    """An integer written with more digits than Python reads (``sys.get_int_max_str_digits()``, 4,300): the SDK's
+    parser refused its line as "not JSON", id null, and the client waited for its call's answer forever (hostile37)."""
+
+
+_HUGE = _Huge()
+
+
+def _loads(line: str) -> tuple[Any, bool]:
+    """``line`` read as JSON, each integer too long to read as ``_HUGE``, and whether there was one; raises
+    ValueError or RecursionError as ``json.loads`` does."""
+    huge = False
+
+    def number(text: str) -> int | _Huge:
+        nonlocal huge
+        try:
+            return int(text)
+        except ValueError:  # json's own pattern read it: only the digit limit refuses it
+            huge = True
+            return _HUGE
+
+    return json.loads(line, parse_int=number), huge
+
+
 def _as_request(line: str) -> dict[str, Any] | None:
     """``line`` read as a request (a JSON object with a method and an id), or None."""
+    return _read_request(line)[0]
+
+
+def _read_request(line: str) -> tuple[dict[str, Any] | None, bool]:
+    """``line`` read as a request, or None; and whether it writes an integer too long to read (see _Huge)."""
     if '"id"' not in line or '"method"' not in line:  # every request has both; a notification no id
-        return None
+        return None, False
     try:
-        message = json.loads(line)
+        message, huge = _loads(line)
     except (ValueError, RecursionError):  # the SDK's parser says so, as the parse error
-        return None
-    return message if isinstance(message, dict) and "method" in message and "id" in message else None
+        return None, False
+    if isinstance(message, dict) and "method" in message and "id" in message:
+        return message, huge
+    return None, False
+
+
+def _too_long_number(request: dict[str, Any]) -> _Misshapen:
+    """The refusal of a request writing an integer longer than the server reads: with its id, unless that is the
+    integer (or no string or integer), as no answer can write it back."""
+    digits = f"{sys.get_int_max_str_digits():,}"
+    if request["id"] is _HUGE:
+        return _Misshapen(None, f'its "id" is an integer of over {digits} digits, more than the server reads')
+    request_id = None if _bad_request_id(request) else request["id"]
+    return _Misshapen(request_id, f"it writes an integer of over {digits} digits, more than the server reads")
 
 
 def _bad_request_id(request: dict[str, Any]) -> bool:
@@ -89,7 +130,7 @@ class _Misshapen:
     "method" no string, its "jsonrpc" not "2.0". The SDK refused it with id null, and a client waited for its id
     forever; it is handed on as no message and refused with its id and what is wrong with it."""
 
-    def __init__(self, request: str | int, wrong: str) -> None:
+    def __init__(self, request: str | int | None, wrong: str) -> None:
         self.id = request
         self.wrong = wrong
 
@@ -233,12 +274,21 @@ def _members(line: str) -> list[str] | None:
     if not line.lstrip().startswith("["):
         return None
     try:
-        batch = json.loads(line)
+        batch, _ = _loads(line)
     except (ValueError, RecursionError):  # the SDK's parser says so, as the parse error
         return None
     if not isinstance(batch, list) or not batch:  # JSON-RPC: an empty array is one invalid request
         return None
-    return [json.dumps(member, ensure_ascii=False) + "\n" for member in batch]
+    return [_member_line(member) for member in batch]
+
+
+def _member_line(member: Any) -> str:
+    """A batch's member as a line of its own; one writing an integer too long to read (see _Huge) as no message, an
+    invalid member of its batch, as the other members are read and answered."""
+    try:
+        return json.dumps(member, ensure_ascii=False) + "\n"
+    except TypeError:
+        return NO_MESSAGE
 
 
 class _WellFormedLines(io.TextIOWrapper):
@@ -254,8 +304,10 @@ class _WellFormedLines(io.TextIOWrapper):
 
     def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # typeshed: _IOBase's bytes
         line, origin = self._queued.popleft() if self._queued else self._next_line(size)
-        request = _as_request(line)
-        if request is not None and _bad_request_id(request):
+        request, huge = _read_request(line)
+        if request is not None and huge:
+            line, origin = NO_MESSAGE, _too_long_number(request)
+        elif request is not None and _bad_request_id(request):
             line = NO_MESSAGE
         elif request is not None and isinstance(origin, _Line) and (misshapen := _misshapen(request)) is not None:
             line, origin = NO_MESSAGE, misshapen  # refused with its id, not the SDK's id null
@@ -532,6 +584,9 @@ class _UntilAnswered(_Wrapped):
             )
         elif "json_invalid" in kinds and any("recursion" in str(e.get("msg")) for e in errors()):  # type: ignore[misc]
             error = ErrorData(code=PARSE_ERROR, message="Parse error: the line's JSON nests deeper than the server reads")
+        elif "json_invalid" in kinds and any("number out of range" in str(e.get("msg")) for e in errors()):  # type: ignore[misc]
+            digits = f"{sys.get_int_max_str_digits():,}"
+            error = ErrorData(code=PARSE_ERROR, message=f"Parse error: a number in the line has over {digits} digits")
         elif "json_invalid" in kinds:
             error = ErrorData(code=PARSE_ERROR, message="Parse error: the line is not JSON")
         else:
