@@ -7,7 +7,10 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
+
+import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 INIT = {"protocolVersion": "2025-03-26", "capabilities": {}, "clientInfo": {"name": "hostile38", "version": "1"}}
@@ -55,3 +58,47 @@ def test_mcp_says_a_number_over_4300_digits_is_one_and_answers_its_request_by_id
     batch = next(a for a in answers if isinstance(a, list))
     assert [m.get("id") for m in batch] == [8, None] and "result" in batch[0], batch
     assert '"last"' in by_id
+
+
+def _errcat(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(SRC), "ERRCAT_CACHE_DIR": str(tmp_path / "cache")}
+    return subprocess.run(
+        [sys.executable, "-m", "errcat", *args], input=stdin, capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+def test_scan_reads_a_member_of_a_zip_archive_named_by_url(tmp_path: Path) -> None:
+    """zip://a.log::file:///logs.zip was "cannot read: ValueError" for a member that is there: the archive's
+    filesystem was collected, closing the archive, before the member was read. It is scanned."""
+    archive = tmp_path / "logs.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("a.log", '2026-01-01T00:00:00Z ERROR POST /api 400 {"Errors":[{"Name":"X","Severity":"Error"}]}\n')
+    done = _errcat(tmp_path, "scan", "--workers", "1", "--format", "json", f"zip://a.log::file://{archive}")
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+    report = json.loads(done.stdout)
+    assert [(i["lines"], i["problem"]) for i in report["inputs"]] == [(1, None)], report["inputs"]
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("zip://x.log::file:///etc/hostname", "not a zip file"),
+        ("tar://x.log::file:///etc/hostname", "not a tar file"),
+        ("reference://x", "reference:// takes options a URL cannot give"),
+    ],
+)
+def test_a_url_whose_filesystem_cannot_open_it_says_why_in_words(tmp_path: Path, url: str, said: str) -> None:
+    """These were "cannot open (BadZipFile)", "(ReadError)", "(TypeError)": an exception's name alone."""
+    done = _errcat(tmp_path, "scan", "--workers", "1", url)
+    assert done.returncode == 2 and said in done.stderr and len(done.stderr.splitlines()) == 1, done.stderr
+
+
+def test_a_long_file_url_is_shown_cut_and_the_os_reason_said(tmp_path: Path) -> None:
+    """A 5,000-character file:/// URL was printed whole in the summary (and said "cannot read: OSError", where the OS
+    said "File name too long")."""
+    done = _errcat(tmp_path, "scan", "--workers", "1", "file:///" + "a" * 5000)
+    assert "Traceback" not in done.stderr
+    assert "File name too long" in done.stderr + done.stdout, done.stderr[-500:]
+    assert all(len(line) < 1000 for line in (done.stderr + done.stdout).splitlines()), [
+        len(line) for line in (done.stderr + done.stdout).splitlines()
+    ]
