@@ -102,3 +102,25 @@ def test_a_long_file_url_is_shown_cut_and_the_os_reason_said(tmp_path: Path) -> 
     assert all(len(line) < 1000 for line in (done.stderr + done.stdout).splitlines()), [
         len(line) for line in (done.stderr + done.stdout).splitlines()
     ]
+
+
+def test_mcp_says_which_parameter_of_a_request_is_wrong_never_its_value(tmp_path: Path) -> None:
+    """The SDK answered a request whose params are of the wrong type or missing (tools/call with a number for its
+    "name", logging/setLevel with a level it has not, initialize with a list for its version) "Invalid request
+    parameters" and nothing more: the client was not told which. Each names the field and what it should be; the
+    value sent (here a token's shape) is never said back."""
+    token = "sk_live_" + "Q7f2Lx9Zp4Rt8Vb1Nc6Hd3Kw"  # synthetic, the shape of a Stripe secret key
+    requests = {
+        11: {"name": "tools/call", "params": {"name": 5, "arguments": {}}},
+        14: {"name": "logging/setLevel", "params": {"level": token}},
+        17: {"name": "tools/call", "params": {"arguments": {}}},
+        5: {"name": "initialize", "params": {"protocolVersion": [1], "capabilities": "x", "clientInfo": None}},
+    }
+    sent = [json.dumps({"jsonrpc": "2.0", "id": i, "method": r["name"], "params": r["params"]}) for i, r in requests.items()]
+    done, answers = _mcp(tmp_path, sent)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    said = {a["id"]: a["error"]["message"] for a in answers if isinstance(a, dict) and "error" in a}
+    assert "'name': Input should be a valid string" in said[11], said
+    assert "'level': Input should be" in said[14] and token not in done.stdout, said
+    assert "'name': Field required" in said[17], said
+    assert "'protocolVersion'" in said[5], said

@@ -301,6 +301,7 @@ class _WellFormedLines(io.TextIOWrapper):
         self._queued: collections.deque[tuple[str, _Member | None]] = collections.deque()
         self._head = ""  # the first part of the last line read (see _TooLong)
         self.batches = True  # until an initialize asks for a version without them
+        self.version: str | None = None  # the session's protocol version, once an initialize is read
 
     def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # typeshed: _IOBase's bytes
         line, origin = self._queued.popleft() if self._queued else self._next_line(size)
@@ -326,6 +327,7 @@ class _WellFormedLines(io.TextIOWrapper):
         if members is None:
             version = session_version(line)
             self.batches = self.batches if version is None else version <= LAST_WITH_BATCHES  # dates: YYYY-MM-DD
+            self.version = version or self.version
             return line, _Line(self._head)
         if not self.batches:
             return NO_MESSAGE, NO_BATCH
@@ -428,6 +430,7 @@ class _Answering(_Wrapped):
         self._batches = batches
         self.initialize_read = False
         self.too_early: set[Any] = set()  # requests read before any initialize (a ping is allowed then)
+        self.params_wrong: dict[Any, str] = {}  # what is wrong with a request's params, by its id (see _params_wrong)
 
     async def send(self, item: SessionMessage) -> None:
         from mcp.types import JSONRPCError, JSONRPCResponse
@@ -435,6 +438,7 @@ class _Answering(_Wrapped):
         answer = item.message if isinstance(item.message, JSONRPCResponse | JSONRPCError) else None
         if isinstance(answer, JSONRPCError):
             item = _gated(_not_initialized(item, answer) if answer.id in self.too_early else item)
+            item = _said_wrong(item, self.params_wrong.get(answer.id))
             answer = item.message  # type: ignore[assignment]  # a JSONRPCError still
         try:
             if answer is not None and answer.id is not None and answer.id in self._batches.by_id:
@@ -448,6 +452,7 @@ class _Answering(_Wrapped):
             if answer is not None and answer.id is not None:
                 self._unanswered.settled(answer.id)
                 self.too_early.discard(answer.id)
+                self.params_wrong.pop(answer.id, None)
 
     async def send_batch(self, batch: _Batch) -> None:
         """A complete batch's answers as one array (none at all for a batch of notifications alone)."""
@@ -466,6 +471,41 @@ def _batch_refused() -> Any:
         "send each message on a line of its own"
     )
     return JSONRPCError(jsonrpc="2.0", id=None, error=ErrorData(code=INVALID_REQUEST, message=said))
+
+
+def _params_wrong(method: str, params: Any, version: str | None) -> str | None:
+    """What is wrong with a request's params, as the SDK's check of them finds it: it answers "Invalid request
+    parameters" and nothing more (tools/call with a number for "name", logging/setLevel "loud"), and a client is not
+    told which. Each field's place and what it should be, never its value (a paste may hold a credential)."""
+    from mcp_types import methods
+    from mcp_types.version import LATEST_HANDSHAKE_VERSION
+    from pydantic import ValidationError
+
+    from ...gate import shown
+
+    if method not in methods.SPEC_CLIENT_METHODS:
+        return None
+    try:
+        methods.validate_client_request(method, version or LATEST_HANDSHAKE_VERSION, params)
+    except ValidationError as exc:
+        found = exc.errors(include_url=False, include_input=False, include_context=False)
+        said = [f"{'.'.join(map(str, e['loc'][1:] or ('params',)))!r}: {e['msg'][:120]}" for e in found[:3]]
+        return shown("; ".join(said) + (f" (and {len(found) - 3} more)" if len(found) > 3 else ""))  # a validator's words
+    except (KeyError, ValueError):  # a version or method the SDK refuses by other words
+        return None
+    return None
+
+
+def _said_wrong(item: SessionMessage, wrong: str | None) -> SessionMessage:
+    """The SDK's bare "Invalid request parameters" saying what is wrong (see _params_wrong); any other error as it is."""
+    from mcp.shared.message import SessionMessage
+    from mcp.types import ErrorData, JSONRPCError
+
+    answer = item.message
+    if wrong is None or not isinstance(answer, JSONRPCError) or answer.error.message != "Invalid request parameters":
+        return item
+    error = ErrorData(code=answer.error.code, message=f"Invalid request parameters: {wrong}")
+    return SessionMessage(JSONRPCError(jsonrpc="2.0", id=answer.id, error=error))
 
 
 def _not_initialized(item: SessionMessage, answer: Any) -> SessionMessage:
@@ -557,6 +597,8 @@ class _UntilAnswered(_Wrapped):
                 self._write.initialize_read = True
             elif not self._write.initialize_read and message.method != "ping":
                 self._write.too_early.add(message.id)
+            if (wrong := _params_wrong(message.method, message.params, self._lines.version)) is not None:
+                self._write.params_wrong[message.id] = wrong
         elif isinstance(message, JSONRPCNotification) and message.method == "notifications/cancelled":
             cancelled = (message.params or {}).get("requestId")
             if isinstance(cancelled, bool) or not isinstance(cancelled, str | int):
