@@ -124,3 +124,18 @@ def test_mcp_says_which_parameter_of_a_request_is_wrong_never_its_value(tmp_path
     assert "'level': Input should be" in said[14] and token not in done.stdout, said
     assert "'name': Field required" in said[17], said
     assert "'protocolVersion'" in said[5], said
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [("", "it is empty"), ("127.0.0.1", "it names no port"), ("tcp://ops:Hunter2pass@[::1", "no HOST:PORT")],
+)
+def test_a_dask_address_that_is_no_address_says_so_in_words(tmp_path: Path, address: str, said: str) -> None:
+    """--dask '' and --dask tcp://user:pass@[::1 were "cannot reach the scheduler (ValueError)": an exception's name,
+    as if a scheduler had been looked for. They say what is wrong with the address, its password masked."""
+    log = tmp_path / "app.log"
+    log.write_text("2026-01-01 ERROR x\n", encoding="utf-8")
+    done = _errcat(tmp_path, "scan", "--workers", "1", "--dask", address, str(log))
+    assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, done.stderr
+    assert f"not a scheduler address: {said}" in done.stderr or said in done.stderr, done.stderr
+    assert "ValueError" not in done.stderr and "Hunter2pass" not in done.stderr, done.stderr
