@@ -139,3 +139,29 @@ def test_a_dask_address_that_is_no_address_says_so_in_words(tmp_path: Path, addr
     assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, done.stderr
     assert f"not a scheduler address: {said}" in done.stderr or said in done.stderr, done.stderr
     assert "ValueError" not in done.stderr and "Hunter2pass" not in done.stderr, done.stderr
+
+
+def test_an_index_deleted_while_it_is_written_is_not_blamed_on_the_folders_owner(tmp_path: Path, caplog) -> None:
+    """An `errcat cache clear` run while another errcat built the index deleted the file SQLite was writing: the
+    builder warned "cannot use the cache folder ... (attempt to write a readonly database); the index is built in
+    memory on each run (fix its owner ...)", though the folder is fine and the next run caches the index again
+    (hostile38: 4 processes x 3 lookups with a cache clear every 1.5 s, 2 such warnings). The error here is SQLite's
+    own, from a database file really deleted while written."""
+    import logging
+    import sqlite3
+
+    from errcat.index import cache
+
+    path = tmp_path / "index.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("create table t(x)")
+    db.commit()
+    path.unlink()
+    with pytest.raises(sqlite3.OperationalError) as raised:
+        db.execute("insert into t values (1)")
+        db.commit()
+    db.close()
+    with caplog.at_level(logging.WARNING, logger="errcat"):
+        cache.warn_unusable(tmp_path / "cache-a", raised.value)
+    said = caplog.text
+    assert "deleted meanwhile" in said and "owner" not in said and "on each run" not in said, said
