@@ -480,6 +480,15 @@ def warn_unusable(folder: Path, exc: BaseException) -> None:
     if str(folder) in _warned:
         return
     _warned.add(str(folder))
+    from ..gate import shown  # only a warning pays for the gate's import
+
+    if getattr(exc, "sqlite_errorname", None) == "SQLITE_READONLY_DBMOVED":  # its file deleted under it: the folder is fine
+        _warn(
+            "errcat: warning: the index being written in %s was deleted meanwhile (an errcat cache clear at the same"
+            " time?); this run built it in memory, the next one caches it again",
+            shown(cut_line(str(folder))),
+        )
+        return
     fix, where = _FIXES.get(getattr(exc, "errno", None) or 0, ("fix its owner", "of yours"))
     if (unplaced_why := unplaced(folder)) is not None:
         fix, where = fix_for(unplaced_why)
@@ -487,7 +496,6 @@ def warn_unusable(folder: Path, exc: BaseException) -> None:
     limit = _file_size_limit()
     if limit is not None and (getattr(exc, "errno", None) == errno.EFBIG or str(exc) in _PAST_A_LIMIT):
         advice = f"this shell's file size limit is {limit:,} bytes: raise it, ulimit -f unlimited"
-    from ..gate import shown  # only a warning pays for the gate's import
 
     _warn(
         "errcat: warning: cannot use the cache folder %s (%s); the index is built in memory on each run (%s)",

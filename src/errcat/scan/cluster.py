@@ -223,15 +223,19 @@ def _reachable(address: str) -> None:
 
     try:
         scheme, location = parse_address(address.strip())
-    except ValueError:
-        return  # left to the Client, which says so
+        if scheme == "tcp":
+            host, port = parse_host_port(location)
+    except ValueError as exc:  # the Client said "cannot reach the scheduler (ValueError)"; distributed's words quote
+        # the address, whose user:password@ is masked in ours
+        said = "it names no port" if "missing port" in str(exc) else "it is no HOST:PORT (an IPv6 host in brackets)"
+        said = said if address.strip() else "it is empty"
+        raise UsageError(f"--dask {shown(address)}: not a scheduler address: {said}; give tcp://HOST:PORT or local") from None
     if scheme not in registry.backends:
         known = ", ".join(f"{s}://" for s in sorted(registry.backends))
         raise UsageError(f"--dask {shown(address)}: no Dask transport for {scheme}:// (Dask's: {known}), or local")
     if scheme != "tcp":
         return
     try:
-        host, port = parse_host_port(location)
         socket.create_connection((host, port), timeout=SILENT).close()
     except ConnectionRefusedError:
         raise UsageError(f"--dask {shown(address)}: cannot reach the scheduler: the connection was refused") from None

@@ -8,6 +8,7 @@ secrets gate finds in it (a presigned URL's ``X-Amz-Signature``, an Azure SAS ``
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from typing import Any
@@ -34,12 +35,20 @@ def is_url(name: str) -> bool:
     return bool(_URL.match(name))
 
 
+SHOWN_WHOLE = 600  # characters of a URL shown whole (a signed one runs to 1,500): a longer one keeps its two ends
+
+
 def shown(name: str) -> str:
     """A name as shown to the user: a URL's user:password@ part masked, and the credentials of its
     query string (a signed URL is how a bucket's log is often shared)."""
     from ..gate import shown as screened
 
-    return _USERINFO.sub(r"\1***@", screened(name))
+    masked = _USERINFO.sub(r"\1***@", screened(name))
+    if len(masked) <= SHOWN_WHOLE:
+        return masked
+    # a 5,000-character file:/// URL was printed whole in the summary, as many times as it was named
+    end = SHOWN_WHOLE // 4
+    return f"{masked[:end]} … ({len(masked) - 2 * end:,} characters left out) … {masked[-end:]}"
 
 
 def filesystem(url: str) -> tuple[Any, str]:
@@ -65,8 +74,20 @@ def filesystem(url: str) -> tuple[Any, str]:
     except ValueError as exc:
         raise UsageError(f"{shown(url)}: {exc}") from None
     except Exception as exc:  # ftp:// and sftp:// connect here: a host that does not resolve, a refused login
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__  # its text may quote the URL
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _NOT_OPENED.get(type(exc).__name__)
+        protocol = url.split("://", 1)[0].lower()
+        if reason is None:  # its text may quote the URL
+            reason = f"{protocol}:// takes options a URL cannot give" if isinstance(exc, TypeError) else type(exc).__name__
         raise UsageError(f"{shown(url)}: cannot open ({reason})") from None
+
+
+# What a filesystem fsspec opens on a file says of a file it cannot read (zip://x.log::file:///etc/passwd was
+# "cannot open (BadZipFile)", tar:// of a text file "cannot open (ReadError)"), said with its name
+_NOT_OPENED = {
+    "BadZipFile": "not a zip file: BadZipFile",
+    "ReadError": "not a tar file, or one compressed in a way tarfile does not read: ReadError",
+    "LargeZipFile": "a zip file of the ZIP64 form, which this reader does not read: LargeZipFile",
+}
 
 
 def _without_fsspec(url: str) -> str:
@@ -150,7 +171,9 @@ def failure(exc: BaseException) -> str:
     name = type(exc).__name__
     if name in _SAID:  # botocore's, named by class: their text quotes the endpoint's URL or the bucket as typed
         return f"{name}: {_SAID[name]}"
-    if isinstance(exc, PermissionError) and exc.errno is not None:  # the OS's: a file:// URL, a path sent to a worker
+    if isinstance(exc, OSError) and exc.errno is not None and exc.strerror == os.strerror(exc.errno):
+        # the OS's words (a file:// URL, a path sent to a worker), never a library's text: a 5,000-character
+        # file:/// path was "cannot read: OSError", where the OS said "File name too long"
         return f"{name}: {exc.strerror}"
     if isinstance(exc, PermissionError):  # a storage's answer (s3fs raises it with a message, no errno)
         error = getattr(exc.__cause__, "response", None)
@@ -229,7 +252,12 @@ def open_input(url: str, stream: bool = False) -> Any:
     fs, path = filesystem(url)
     if stream and is_http(url):
         return fs.open(path, "rb", block_size=0)
-    return fs.open(path, "rb")
+    opened = fs.open(path, "rb")
+    # held by the file: an archive's filesystem (zip://a.log::file:///logs.zip) closes the archive when it is
+    # collected, which was before the member's first read ("cannot read: ValueError" of every member)
+    with contextlib.suppress(AttributeError):
+        opened.errcat_filesystem = fs
+    return opened
 
 
 def is_http(url: str) -> bool:

@@ -67,15 +67,56 @@ def well_formed(line: str) -> str:
 NO_MESSAGE = '{"jsonrpc": "2.0"}\n'  # no request, notification or answer: the SDK refuses it, and is answered
 
 
+class _Huge:
+    """An integer written with more digits than Python reads (``sys.get_int_max_str_digits()``, 4,300): the SDK's
+    parser refused its line as "not JSON", id null, and the client waited for its call's answer forever (hostile37)."""
+
+
+_HUGE = _Huge()
+
+
+def _loads(line: str) -> tuple[Any, bool]:
+    """``line`` read as JSON, each integer too long to read as ``_HUGE``, and whether there was one; raises
+    ValueError or RecursionError as ``json.loads`` does."""
+    huge = False
+
+    def number(text: str) -> int | _Huge:
+        nonlocal huge
+        try:
+            return int(text)
+        except ValueError:  # json's own pattern read it: only the digit limit refuses it
+            huge = True
+            return _HUGE
+
+    return json.loads(line, parse_int=number), huge
+
+
 def _as_request(line: str) -> dict[str, Any] | None:
     """``line`` read as a request (a JSON object with a method and an id), or None."""
+    return _read_request(line)[0]
+
+
+def _read_request(line: str) -> tuple[dict[str, Any] | None, bool]:
+    """``line`` read as a request, or None; and whether it writes an integer too long to read (see _Huge)."""
     if '"id"' not in line or '"method"' not in line:  # every request has both; a notification no id
-        return None
+        return None, False
     try:
-        message = json.loads(line)
+        message, huge = _loads(line)
     except (ValueError, RecursionError):  # the SDK's parser says so, as the parse error
-        return None
-    return message if isinstance(message, dict) and "method" in message and "id" in message else None
+        return None, False
+    if isinstance(message, dict) and "method" in message and "id" in message:
+        return message, huge
+    return None, False
+
+
+def _too_long_number(request: dict[str, Any]) -> _Misshapen:
+    """The refusal of a request writing an integer longer than the server reads: with its id, unless that is the
+    integer (or no string or integer), as no answer can write it back."""
+    digits = f"{sys.get_int_max_str_digits():,}"
+    if request["id"] is _HUGE:
+        return _Misshapen(None, f'its "id" is an integer of over {digits} digits, more than the server reads')
+    request_id = None if _bad_request_id(request) else request["id"]
+    return _Misshapen(request_id, f"it writes an integer of over {digits} digits, more than the server reads")
 
 
 def _bad_request_id(request: dict[str, Any]) -> bool:
@@ -89,7 +130,7 @@ class _Misshapen:
     "method" no string, its "jsonrpc" not "2.0". The SDK refused it with id null, and a client waited for its id
     forever; it is handed on as no message and refused with its id and what is wrong with it."""
 
-    def __init__(self, request: str | int, wrong: str) -> None:
+    def __init__(self, request: str | int | None, wrong: str) -> None:
         self.id = request
         self.wrong = wrong
 
@@ -233,12 +274,21 @@ def _members(line: str) -> list[str] | None:
     if not line.lstrip().startswith("["):
         return None
     try:
-        batch = json.loads(line)
+        batch, _ = _loads(line)
     except (ValueError, RecursionError):  # the SDK's parser says so, as the parse error
         return None
     if not isinstance(batch, list) or not batch:  # JSON-RPC: an empty array is one invalid request
         return None
-    return [json.dumps(member, ensure_ascii=False) + "\n" for member in batch]
+    return [_member_line(member) for member in batch]
+
+
+def _member_line(member: Any) -> str:
+    """A batch's member as a line of its own; one writing an integer too long to read (see _Huge) as no message, an
+    invalid member of its batch, as the other members are read and answered."""
+    try:
+        return json.dumps(member, ensure_ascii=False) + "\n"
+    except TypeError:
+        return NO_MESSAGE
 
 
 class _WellFormedLines(io.TextIOWrapper):
@@ -251,11 +301,14 @@ class _WellFormedLines(io.TextIOWrapper):
         self._queued: collections.deque[tuple[str, _Member | None]] = collections.deque()
         self._head = ""  # the first part of the last line read (see _TooLong)
         self.batches = True  # until an initialize asks for a version without them
+        self.version: str | None = None  # the session's protocol version, once an initialize is read
 
     def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # typeshed: _IOBase's bytes
         line, origin = self._queued.popleft() if self._queued else self._next_line(size)
-        request = _as_request(line)
-        if request is not None and _bad_request_id(request):
+        request, huge = _read_request(line)
+        if request is not None and huge:
+            line, origin = NO_MESSAGE, _too_long_number(request)
+        elif request is not None and _bad_request_id(request):
             line = NO_MESSAGE
         elif request is not None and isinstance(origin, _Line) and (misshapen := _misshapen(request)) is not None:
             line, origin = NO_MESSAGE, misshapen  # refused with its id, not the SDK's id null
@@ -274,6 +327,7 @@ class _WellFormedLines(io.TextIOWrapper):
         if members is None:
             version = session_version(line)
             self.batches = self.batches if version is None else version <= LAST_WITH_BATCHES  # dates: YYYY-MM-DD
+            self.version = version or self.version
             return line, _Line(self._head)
         if not self.batches:
             return NO_MESSAGE, NO_BATCH
@@ -376,6 +430,7 @@ class _Answering(_Wrapped):
         self._batches = batches
         self.initialize_read = False
         self.too_early: set[Any] = set()  # requests read before any initialize (a ping is allowed then)
+        self.params_wrong: dict[Any, str] = {}  # what is wrong with a request's params, by its id (see _params_wrong)
 
     async def send(self, item: SessionMessage) -> None:
         from mcp.types import JSONRPCError, JSONRPCResponse
@@ -383,6 +438,7 @@ class _Answering(_Wrapped):
         answer = item.message if isinstance(item.message, JSONRPCResponse | JSONRPCError) else None
         if isinstance(answer, JSONRPCError):
             item = _gated(_not_initialized(item, answer) if answer.id in self.too_early else item)
+            item = _said_wrong(item, self.params_wrong.get(answer.id))
             answer = item.message  # type: ignore[assignment]  # a JSONRPCError still
         try:
             if answer is not None and answer.id is not None and answer.id in self._batches.by_id:
@@ -396,6 +452,7 @@ class _Answering(_Wrapped):
             if answer is not None and answer.id is not None:
                 self._unanswered.settled(answer.id)
                 self.too_early.discard(answer.id)
+                self.params_wrong.pop(answer.id, None)
 
     async def send_batch(self, batch: _Batch) -> None:
         """A complete batch's answers as one array (none at all for a batch of notifications alone)."""
@@ -414,6 +471,41 @@ def _batch_refused() -> Any:
         "send each message on a line of its own"
     )
     return JSONRPCError(jsonrpc="2.0", id=None, error=ErrorData(code=INVALID_REQUEST, message=said))
+
+
+def _params_wrong(method: str, params: Any, version: str | None) -> str | None:
+    """What is wrong with a request's params, as the SDK's check of them finds it: it answers "Invalid request
+    parameters" and nothing more (tools/call with a number for "name", logging/setLevel "loud"), and a client is not
+    told which. Each field's place and what it should be, never its value (a paste may hold a credential)."""
+    from mcp_types import methods
+    from mcp_types.version import LATEST_HANDSHAKE_VERSION
+    from pydantic import ValidationError
+
+    from ...gate import shown
+
+    if method not in methods.SPEC_CLIENT_METHODS:
+        return None
+    try:
+        methods.validate_client_request(method, version or LATEST_HANDSHAKE_VERSION, params)
+    except ValidationError as exc:
+        found = exc.errors(include_url=False, include_input=False, include_context=False)
+        said = [f"{'.'.join(map(str, e['loc'][1:] or ('params',)))!r}: {e['msg'][:120]}" for e in found[:3]]
+        return shown("; ".join(said) + (f" (and {len(found) - 3} more)" if len(found) > 3 else ""))  # a validator's words
+    except (KeyError, ValueError):  # a version or method the SDK refuses by other words
+        return None
+    return None
+
+
+def _said_wrong(item: SessionMessage, wrong: str | None) -> SessionMessage:
+    """The SDK's bare "Invalid request parameters" saying what is wrong (see _params_wrong); any other error as it is."""
+    from mcp.shared.message import SessionMessage
+    from mcp.types import ErrorData, JSONRPCError
+
+    answer = item.message
+    if wrong is None or not isinstance(answer, JSONRPCError) or answer.error.message != "Invalid request parameters":
+        return item
+    error = ErrorData(code=answer.error.code, message=f"Invalid request parameters: {wrong}")
+    return SessionMessage(JSONRPCError(jsonrpc="2.0", id=answer.id, error=error))
 
 
 def _not_initialized(item: SessionMessage, answer: Any) -> SessionMessage:
@@ -505,6 +597,8 @@ class _UntilAnswered(_Wrapped):
                 self._write.initialize_read = True
             elif not self._write.initialize_read and message.method != "ping":
                 self._write.too_early.add(message.id)
+            if (wrong := _params_wrong(message.method, message.params, self._lines.version)) is not None:
+                self._write.params_wrong[message.id] = wrong
         elif isinstance(message, JSONRPCNotification) and message.method == "notifications/cancelled":
             cancelled = (message.params or {}).get("requestId")
             if isinstance(cancelled, bool) or not isinstance(cancelled, str | int):
@@ -532,6 +626,9 @@ class _UntilAnswered(_Wrapped):
             )
         elif "json_invalid" in kinds and any("recursion" in str(e.get("msg")) for e in errors()):  # type: ignore[misc]
             error = ErrorData(code=PARSE_ERROR, message="Parse error: the line's JSON nests deeper than the server reads")
+        elif "json_invalid" in kinds and any("number out of range" in str(e.get("msg")) for e in errors()):  # type: ignore[misc]
+            digits = f"{sys.get_int_max_str_digits():,}"
+            error = ErrorData(code=PARSE_ERROR, message=f"Parse error: a number in the line has over {digits} digits")
         elif "json_invalid" in kinds:
             error = ErrorData(code=PARSE_ERROR, message="Parse error: the line is not JSON")
         else:
