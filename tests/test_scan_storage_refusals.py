@@ -135,6 +135,13 @@ def test_a_folder_named_by_url_says_the_glob_that_reads_its_files(cli, tmp_path)
     assert alone.exit_code == 2 and json.loads(alone.stdout)["inputs"][0]["problem"] == local.problem
 
 
+def test_a_urls_root_folder_says_a_glob_that_keeps_its_slashes(cli):
+    """`errcat scan file:///` offered `file:/*`, a glob that names no URL (hostile38)."""
+    result = cli("scan", "file:///")
+    assert result.exit_code == 2
+    assert "not a file (a folder: name its files, as file:///*)" in result.stdout, result.stdout
+
+
 def test_the_line_on_stderr_names_the_input_and_why_it_was_not_read(errcat_run, aws_env, tmp_path):
     """integ25: with nothing read, stderr said only `errcat: no input could be read`, and why (no credentials, a
     missing bucket) was in the report alone, which `--format json > report.json` sends to a file: the line now names

@@ -26,8 +26,10 @@ BINARY = "binary file (NUL or control bytes near its start), not a log"
 
 def folder_problem(name: str) -> str:
     """What a folder given as an input is said to be: the glob that names its files (errcat reads the files it is
-    given; a folder's files are the shell's, or fsspec's for a URL, to list)."""
-    return f"not a file (a folder: name its files, as {name.rstrip('/')}/*)"
+    given; a folder's files are the shell's, or fsspec's for a URL, to list). A URL's root keeps its slashes
+    (``file:///*``, not ``file:/*``)."""
+    base = name.rstrip("/")
+    return f"not a file (a folder: name its files, as {name if base.endswith(':') and '://' in name else base + '/'}*)"
 
 
 def sniffed(head: bytes, padded: bool = False) -> str:
