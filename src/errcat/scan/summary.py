@@ -205,6 +205,10 @@ def from_level(head: str) -> str:
     step ..."), as a time read does."""
     if (glog := _GLOG_HEAD.match(head)) is not None:
         return f"{_GLOG_LEVELS[glog[1]]} {head[glog.end() :]}"
+    if head[:1] == "[" and (source := _UNTIMED_SOURCE.match(head)) is not None:
+        head = (f"[{source[1]}{source[2]}] " if source[2] else "") + head[source.end() :]
+    if head[2:3] == ":" and (relayed := _MOZHARNESS_QUIET.match(head)) is not None:
+        head = head[relayed.end() :]
     if "]: " in head[:80] and (own := _TAGGED_TIME.match(head)) is not None:
         head = own[1] + head[own.end() :]
     if head[:1] == "<" and (weblogic := _WEBLOGIC_FIELDS.match(head)) is not None:
@@ -225,6 +229,14 @@ def from_level(head: str) -> str:
         head = _LOGCAT_PROCESS.sub("", head, 1)
     head = _ODOO_DATABASE.sub(r"\1", _NGINX_PROCESS.sub(r"\1", head, 1), 1)
     return head[clock.end() :] if head[2:3] == ":" and (clock := _CLOCK.match(head)) is not None else head
+
+
+# a source in brackets before the line, its time taken out (Taskcluster's "[task 2025-02-13T11:00:27.837Z] " and
+# "[taskcluster:warn 2025-02-13T11:46:09.018Z] "): every group of a Mozilla CI log was named "[task ] <n>:<n>:<n> ..."
+_UNTIMED_SOURCE = re.compile(r"\[([a-z]{1,12})(:[a-z]{1,8})? \] ")
+# mozharness's clock and its level for the output it relays ("11:00:27     INFO - "), before a line that is an error by
+# what it says (mozlog's "TEST-UNEXPECTED-FAIL | ...", a relayed "GECKO(5432) | JavaScript error: ..."): not its level
+_MOZHARNESS_QUIET = re.compile(r"\d\d:\d\d:\d\d +(?:INFO|DEBUG) - +(?=\S)")
 
 
 # a program's own time after its syslog tag, the header's time taken out (FreeSWITCH under rsyslog: "freeswitch[122921]:

@@ -233,6 +233,8 @@ _RAISED_EXCEPTION = (
     # the kernel's report of a process it killed: "su[1433535]: segfault at 7f1f9b891000 ip 00007f1f9b870d7d sp ... error 6"
     r"|\bsegfault at [0-9a-f]+ ip [0-9a-f]+ "
     r"|^Exception Type: +EXC_[A-Z_]+"  # an Apple crash report's (iOS, macOS): "Exception Type:  EXC_BREAKPOINT (SIGTRAP)"
+    # Gecko's (Firefox's, Thunderbird's) crash on purpose: "[5432] Hit MOZ_CRASH(Shutdown hanging at step ...) at file:244"
+    r"|\bHit MOZ_CRASH\("
 )
 _EXCEPTION_ITSELF = re.compile(_RAISED_EXCEPTION, re.MULTILINE)  # what a line logged at INFO may still show
 # and what a line with no level (or a loud one) tells of one
@@ -249,7 +251,7 @@ _EXCEPTION = re.compile(
 # what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
 _MAY_BE_EXCEPTION = re.compile(
     r"xception|Error\b|Traceback|^[ \t]+at |panic: |panic serving |panicked at |got signal|egmentation|core dumped"
-    r"|Assertion failure|SIG[SA]|egfault at ",
+    r"|Assertion failure|SIG[SA]|egfault at |MOZ_CRASH\(",
     re.MULTILINE,
 )
 # Each test below is gated by a substring (`in` runs in C): one pattern of alternatives, tried at
@@ -431,11 +433,20 @@ def error_reason(said: str | None, text: str, column: int | None = None) -> str 
     status = http_status(text)
     if status is not None and status >= 400:
         return "status"
+    if ("-UNEXPECTED-" in text or "PROCESS-CRASH |" in text) and _MOZLOG_UNEXPECTED.search(text, 0, HEAD * 2):
+        return "level"
     # logged at INFO, an exception is one only shown itself: not mentioned ("got a database exception")
     exception = _EXCEPTION_ITSELF if said in QUIET_LEVELS else _EXCEPTION
     if _MAY_BE_EXCEPTION.search(text, 0, 8192) and exception.search(text, 0, 8192):
         return "exception"
     return None
+
+
+# mozlog's TBPL line for a result its test harness did not expect, or a process that crashed under it
+# ("TEST-UNEXPECTED-FAIL | dom/x/test_y.html | message", "REFTEST TEST-UNEXPECTED-FAIL | ...", "PROCESS-CRASH |
+# application crashed [@ ...] | test"), the one line Treeherder reports for a failed test: mozharness relays the
+# harness's output at INFO ("[task ...] 11:00:27     INFO - TEST-UNEXPECTED-FAIL | ..."), and no such line was read
+_MOZLOG_UNEXPECTED = re.compile(r"(?:^|[\s-])(?:TEST-UNEXPECTED-[A-Z]{2,12}|PROCESS-CRASH) \| ", re.MULTILINE)
 
 
 def _says_more(said: str, text: str) -> bool:

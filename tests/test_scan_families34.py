@@ -1,0 +1,56 @@
+"""Scan on real lines (sweep34): what its sweep of real logs (Mozilla's CI under Taskcluster, MySQL's error log, ...) showed
+read wrong. Each test fails without its rule."""
+
+from __future__ import annotations
+
+from scanlines import other_groups, scanned
+
+# Mozilla's CI: mozharness relays each test harness's output at INFO, under Taskcluster's stamp (the lines end in CR LF).
+# mozilla/treeherder@dc3080d tests/sample_data/logs (MPL-2.0), gunzipped: mochitest-fail.log lines 9092, 9051 and 9847;
+# taskcluster-timeout.log lines 1527 and 2683; reftest-fail.log line 13565; crashtest-timeout.log line 3440;
+# mochitest-crash.log lines 8615 and 8639. Treeherder's own error parser reports the unexpected results and crashes
+# (each log's .logview.json beside it)
+MOZHARNESS = [
+    "[task 2025-02-13T11:00:27.837Z] 11:00:27     INFO - TEST-UNEXPECTED-FAIL | devtools/client/webconsole/test/browser/"
+    "browser_console_enable_network_monitoring.js | A promise chain failed to handle a rejection: Protocol error (Error): "
+    "Not listening for network events from: server18.conn0.networkParent25 (resource://devtools/server/actors/network-"
+    "monitor/network-parent.js:99:13) - stack: onPacket/<@resource://devtools/shared/protocol/Front.js:382:31\r",
+    "[task 2025-02-13T11:00:27.823Z] 11:00:27     INFO - TEST-PASS | devtools/client/webconsole/test/browser/"
+    "browser_console_enable_network_monitoring.js | setting is disabled - \r",
+    "[task 2025-02-13T11:53:22.117Z] 11:53:22     INFO - TEST-UNEXPECTED-TIMEOUT | automation.py | application timed out "
+    "after 370 seconds with no output\r",
+    "[task 2025-02-13T21:27:46.822Z] 21:27:46     INFO - REFTEST TEST-UNEXPECTED-FAIL | layout/reftests/bugs/1804872-2.html "
+    "== layout/reftests/bugs/1804872-2-ref.html | image comparison, max difference: 255, number of differing pixels: 22456\r",
+    "[task 2025-02-13T21:28:16.892Z] 21:28:16     INFO -  REFTEST TEST-KNOWN-FAIL | dom/base/crashtests/1887974.html | "
+    "assertion count 1 matches expected 0 to 1 assertions\r",
+    "[task 2025-02-13T21:24:26.555Z] 21:24:26     INFO - GECKO(5432) | [5432] Hit MOZ_CRASH(Shutdown hanging at step "
+    "XPCOMShutdownThreads. Something is blocking the main-thread.) at /builds/worker/checkouts/gecko/toolkit/components/"
+    "terminator/nsTerminator.cpp:244\r",
+    "[task 2025-02-13T21:24:45.334Z] 21:24:45     INFO - PROCESS-CRASH | Shutdown hanging at step XPCOMShutdownThreads. "
+    "Something is blocking the main-thread. [@ mozilla::(anonymous namespace)::RunWatchdog] | dom/workers/test/"
+    "test_sourcemap_header.html (finished) \r",
+    "[task 2025-02-13T11:05:33.056Z] 11:05:33  WARNING - Got 1 unexpected statuses\r",
+    "[taskcluster:warn 2025-02-13T12:46:09.200Z] no such process\r",
+]
+
+
+def test_mozlogs_unexpected_results_and_geckos_crashes_are_errors(index, tmp_path):
+    """mozlog's TBPL line for a result the harness did not expect ("TEST-UNEXPECTED-FAIL | test | message", reftest's
+    "REFTEST TEST-UNEXPECTED-FAIL"), a crash under it ("PROCESS-CRASH | ...") and Gecko's "Hit MOZ_CRASH(...)" are
+    relayed at INFO: none was read, so a failed test run's log showed none of its failures. A pass and a known
+    failure ("TEST-PASS", "TEST-KNOWN-FAIL") are none."""
+    groups = other_groups(scanned(index, tmp_path, "live_backing.log", MOZHARNESS))
+    assert sorted(line for _, lines in groups for line in lines) == [1, 3, 4, 6, 7, 8, 9]
+
+
+def test_a_mozilla_ci_logs_names_hold_neither_taskclusters_stamp_nor_mozharness_clock(index, tmp_path):
+    """With Taskcluster's time taken out, every group of a Mozilla CI log was named "[task ] <n>:<n>:<n> INFO - ..."
+    (and "[taskcluster:warn ] ..."); a test's name and message between mozlog's bars were cut as a logger and thread
+    ("TEST-UNEXPECTED-TIMEOUT" alone)."""
+    names = [text for text, _ in other_groups(scanned(index, tmp_path, "live_backing.log", MOZHARNESS))]
+    assert "WARNING - Got <n> unexpected statuses" in names
+    assert "[taskcluster:warn] no such process" in names
+    assert "TEST-UNEXPECTED-TIMEOUT | automation.py | application timed out after <n> seconds with no output" in names
+    assert any(name.startswith("TEST-UNEXPECTED-FAIL | devtools/client/webconsole/") for name in names)
+    assert any(name.startswith("REFTEST TEST-UNEXPECTED-FAIL | layout/reftests/bugs/") for name in names)
+    assert not [name for name in names if name.startswith("[task ") or "<n>:<n>:<n>" in name or "INFO - " in name]
