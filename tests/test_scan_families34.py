@@ -3,6 +3,8 @@ read wrong. Each test fails without its rule."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from scanlines import other_groups, scanned
 
 # Mozilla's CI: mozharness relays each test harness's output at INFO, under Taskcluster's stamp (the lines end in CR LF).
@@ -54,3 +56,42 @@ def test_a_mozilla_ci_logs_names_hold_neither_taskclusters_stamp_nor_mozharness_
     assert any(name.startswith("TEST-UNEXPECTED-FAIL | devtools/client/webconsole/") for name in names)
     assert any(name.startswith("REFTEST TEST-UNEXPECTED-FAIL | layout/reftests/bugs/") for name in names)
     assert not [name for name in names if name.startswith("[task ") or "<n>:<n>:<n>" in name or "INFO - " in name]
+
+
+# Loghub's labelled supercomputer logs: logpai/loghub@dd61d09 BGL/BGL_2k.log lines 1, 170 and 173, Thunderbird/
+# Thunderbird_2k.log lines 1454 and 1466 (Loghub's licence: any use refers to https://github.com/logpai/loghub and cites
+# its paper, ../shared/logs/loghub/CITATION). Each line: Loghub's alert label ("-" for none), the time in seconds since
+# 1970, the date, the node, then the line as the node logged it
+LOGHUB_BGL = [
+    "- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO instruction "
+    "cache parity error corrected",
+    "KERNSTOR 1118709681 2005.06.13 R01-M1-NA-C:J13-U01 2005-06-13-17.41.21.634261 R01-M1-NA-C:J13-U01 RAS KERNEL FATAL data "
+    "storage interrupt",
+    "KERNSTOR 1118709851 2005.06.13 R02-M0-N0-C:J10-U01 2005-06-13-17.44.11.050768 R02-M0-N0-C:J10-U01 RAS KERNEL FATAL data "
+    "storage interrupt",
+]
+LOGHUB_THUNDERBIRD = [
+    "- 1131567054 2005.11.09 tbird-admin1 Nov 9 12:10:54 local@tbird-admin1 gmetad: Warning: we failed to resolve trusted "
+    "host name dadmin3 dadmin4",
+    "- 1131567055 2005.11.09 tbird-admin1 Nov 9 12:10:55 local@tbird-admin1 sshd[1761]: error: Bind to port 22 on 0.0.0.0 "
+    "failed: Address already in use.",
+]
+
+
+def test_loghubs_labelled_lines_are_timed_by_their_seconds_and_named_from_the_nodes_own_words(index, tmp_path):
+    """No time was read on these lines, and every group was named from Loghub's label on with the node in it ("KERNSTOR
+    <n> <n> R<n>-M<n>-N<n>-C:J<n>-U<n> <n>-<n>-<n>-<n> ..."): one failure was a group for each label and node shape
+    (BGL_2k's 403 errors in 164 groups, 115 now). The seconds are the time (BGL's own is the machine's local time)."""
+    report = scanned(index, tmp_path, "BGL.log", LOGHUB_BGL)
+    groups = other_groups(report)
+    assert groups == [("RAS KERNEL FATAL data storage interrupt", [2, 3])]
+    group = report.other[groups[0][0]]
+    assert (group.first_seen, group.last_seen) == (
+        datetime(2005, 6, 14, 0, 41, 21, tzinfo=UTC),
+        datetime(2005, 6, 14, 0, 44, 11, tzinfo=UTC),
+    )
+    names = [text for text, _ in other_groups(scanned(index, tmp_path, "Thunderbird.log", LOGHUB_THUNDERBIRD))]
+    assert names == [
+        "gmetad: Warning: we failed to resolve trusted host name dadmin<n> dadmin<n>",
+        "sshd[<n>]: error: Bind to port <n> on <n> failed: Address already in use.",
+    ]
