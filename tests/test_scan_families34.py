@@ -95,3 +95,21 @@ def test_loghubs_labelled_lines_are_timed_by_their_seconds_and_named_from_the_no
         "gmetad: Warning: we failed to resolve trusted host name dadmin<n> dadmin<n>",
         "sshd[<n>]: error: Bind to port <n> on <n> failed: Address already in use.",
     ]
+
+
+# FreeSWITCH under rsyslog with the date and time apart, its idle CPU after its own time: fail2ban/fail2ban@deffcbc
+# fail2ban/tests/files/logs/freeswitch (GPL-2.0), lines 6 and 11 of its log lines
+FREESWITCH_UNDER_RSYSLOG = [
+    "2016-09-25T18:57:58.150982 www.srv.tld freeswitch[122921]: 2016-09-25 18:57:58.150982 [WARNING] sofia_reg.c:2889 Can't "
+    "find user [201@::1] from 192.0.2.1",
+    "2021-10-29 21:05:58.894719 www.srv.tld freeswitch[123456]: 2021-10-29 14:13:24.894719 82.43% [WARNING] sofia_reg.c:2889 "
+    "Can't find user [201@::1] from 192.0.2.5",
+]
+
+
+def test_a_syslog_header_with_its_date_and_time_apart_keeps_its_host_out_of_the_name(index, tmp_path):
+    """rsyslog's header with a space between date and time was no header: the second line was named "www.srv.tld
+    freeswitch[<n>]: <n>-<n>-<n> <n>:<n>:<n> <n>% [WARNING] ...", apart from the same warning under a T."""
+    assert other_groups(scanned(index, tmp_path, "freeswitch.log", FREESWITCH_UNDER_RSYSLOG)) == [
+        ("freeswitch[<n>]: [WARNING] sofia_reg.c:<n> Can't find user [<n>@::<n>] from <n>", [1, 2]),
+    ]

@@ -242,7 +242,8 @@ _MOZHARNESS_QUIET = re.compile(r"\d\d:\d\d:\d\d +(?:INFO|DEBUG) - +(?=\S)")
 # a program's own time after its syslog tag, the header's time taken out (FreeSWITCH under rsyslog: "freeswitch[122921]:
 # 2016-09-25 18:57:58.150982 [WARNING] sofia_reg.c:2889 Can't find user ..."): named "freeswitch[<n>]: <n>-<n>-<n> <n>:..."
 _TAGGED_TIME = re.compile(
-    r"([\w./-]{1,64}\[\d{1,10}\]: )\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)? (?=\S)"
+    r"([\w./-]{1,64}\[\d{1,10}\]: )\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)? "
+    r"(?:\d{1,3}\.\d\d% )?(?=\S)"  # and FreeSWITCH's idle CPU after its time ("14:13:24.894719 82.43% [WARNING] ...")
 )
 # WebLogic's server log's fields between its severity and subsystem and its message id ("####<time> <Error> <HTTP>
 # <machine> <server> <[ACTIVE] ExecuteThread: '21' ...> <<WLS Kernel>> <> <context id> <1665074220461> <[severity-value: 8]

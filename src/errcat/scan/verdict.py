@@ -190,9 +190,12 @@ _DIAGNOSTIC = re.compile(
 # RFC 5424's version after the priority, "<4>1 2014-03-28T16:04:31.916838+01:00 node001 kernel: "):
 # that line's level is as near its own start as any line's (Postgres's prefix "... [152] 53300:
 # db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:" put it past HEAD once syslog's header was before it)
+# rsyslog's template with the date and time apart ("2021-10-29 21:05:58.894719 www.srv.tld freeswitch[123456]: ..."):
+# there the program's process id is needed, or a logger's name after a thread would be read as a tag after a host
 _SYSLOG_HEADER = re.compile(
     r"(?:<\d{1,3}>(?:1 )?)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16})"
     r" (?P<host>[\w.:-]{0,63}[\w.-]) [\w./-]{1,48}(?:\[\d{1,10}\])?: "
+    r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\S{0,16} (?P<spaced>[\w.:-]{0,63}[\w.-]) [\w./-]{1,48}\[\d{1,10}\]: "
 )
 
 
@@ -207,9 +210,10 @@ def syslog_host(head: str) -> tuple[int, int] | None:
     """Where a syslog header's host stands in a line that starts with one, with the space after it: a central
     syslog's one error on two hosts is one error (its lines still name their host), not two groups."""
     header = _SYSLOG_HEADER.match(head) or (_RFC5424_HEADER.match(head) if head[:1] == "<" else None)
-    if header is None or header["host"].upper() in _LEVEL_SET:
+    host = "host" if header is None or header["host"] is not None else "spaced"
+    if header is None or header[host].upper() in _LEVEL_SET:
         return None
-    return header.start("host"), header.end("host") + 1
+    return header.start(host), header.end(host) + 1
 
 
 _LEVEL_SET = frozenset(LEVEL_WORDS.split("|"))
