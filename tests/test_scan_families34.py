@@ -113,3 +113,12 @@ def test_a_syslog_header_with_its_date_and_time_apart_keeps_its_host_out_of_the_
     assert other_groups(scanned(index, tmp_path, "freeswitch.log", FREESWITCH_UNDER_RSYSLOG)) == [
         ("freeswitch[<n>]: [WARNING] sofia_reg.c:<n> Can't find user [<n>@::<n>] from <n>", [1, 2]),
     ]
+
+
+def test_structlogs_padded_critical_is_no_source_whose_time_was_taken_out(index, tmp_path):
+    """Synthetic (structlog's ConsoleRenderer pads its level to nine letters: "[critical ]" has one space, as Taskcluster's
+    "[task ]" has once its time is out): the level stays in the name, not read as a source before the line."""
+    lines = ["2026-11-19 02:00:00 [critical ] ledger sync aborted            reason=ledger_locked"]
+    assert [text for text, _ in other_groups(scanned(index, tmp_path, "app.log", lines))] == [
+        "[critical ] ledger sync aborted reason=ledger_locked"
+    ]

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from ..model import Guide
 from ..text import EMAIL
-from .verdict import IBM_MESSAGE_ID, LOUD_WORDS
+from .verdict import IBM_MESSAGE_ID, LEVEL_WORDS, LOUD_WORDS
 
 MAX_LINES_KEPT = 10  # line numbers listed per group
 MAX_SAMPLES = 3  # sample lines shown per group
@@ -233,7 +233,8 @@ def from_level(head: str) -> str:
 
 # a source in brackets before the line, its time taken out (Taskcluster's "[task 2025-02-13T11:00:27.837Z] " and
 # "[taskcluster:warn 2025-02-13T11:46:09.018Z] "): every group of a Mozilla CI log was named "[task ] <n>:<n>:<n> ..."
-_UNTIMED_SOURCE = re.compile(r"\[([a-z]{1,12})(:[a-z]{1,8})? \] ")
+# (not structlog's level padded to its column, "[critical ] ...")
+_UNTIMED_SOURCE = re.compile(rf"\[(?!(?i:{LEVEL_WORDS}) \])([a-z]{{1,12}})(:[a-z]{{1,8}})? \] ")
 # mozharness's clock and its level for the output it relays ("11:00:27     INFO - "), before a line that is an error by
 # what it says (mozlog's "TEST-UNEXPECTED-FAIL | ...", a relayed "GECKO(5432) | JavaScript error: ..."): not its level
 _MOZHARNESS_QUIET = re.compile(r"\d\d:\d\d:\d\d +(?:INFO|DEBUG) - +(?=\S)")
