@@ -47,6 +47,15 @@ _ASCTIME = re.compile(
 # a syslog line's time (RFC 3164, as rsyslog and syslog-ng write files): "Jun 14 15:16:01 host ...",
 # at the line's start, with no year (see _syslog_year)
 _SYSLOG = re.compile(r"(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?= )")
+# Loghub's labelled supercomputer logs (BGL, Thunderbird, Spirit, Liberty: https://github.com/logpai/loghub): its alert
+# label ("-" for none), the time in seconds since 1970, the date, the node, then the node's own time and source as logged,
+# BGL's IBM time "2005-06-03-15.42.50.675872" and location, Thunderbird's syslog time and "user@node"
+# ("- 1131567053 2005.11.09 tbird-admin1 Nov 9 12:10:53 local@tbird-admin1 gmetad: Warning: ..."): no time was read, and
+# every group was named from the label on, its node in it ("- <n> <n> R<n>-M<n>-N<n>-C:J<n>-U<n> <n>-<n>-<n>-<n> ...")
+_LOGHUB_LABELLED = re.compile(
+    r"(?:-|[A-Z][A-Z0-9_]{1,15}) (\d{9,10}) \d{4}\.\d\d\.\d\d [^\s]{1,64} "
+    r"(?:\d{4}-\d\d-\d\d-\d\d\.\d\d\.\d\d\.\d{6} [^\s]{1,64} |[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d [^\s]{1,64} )?"
+)
 # Bacula's and Bareos's job messages: a day, a month and the minute, no year, at the line's start ("11-Nov 13:28 bacula-dir
 # JobId 11: Fatal error: ..."); its year is taken as a syslog time's is
 _DAY_MONTH = re.compile(r"(\d\d)-([A-Z][a-z]{2}) (\d\d):(\d\d)(?= )")
@@ -181,6 +190,9 @@ def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
     if head[2:3] == "-" and (m := _MONTH_DAY.match(head)) and 0 < int(m[1]) <= 12:
         mo, d, h, mi, s, frac = m.groups()
         return m, (_syslog_year(int(mo), int(d)), mo, d, h, mi, s, frac, None)
+    if (head[:1] == "-" or head[:1].isupper()) and (m := _LOGHUB_LABELLED.match(head)):
+        when = datetime.fromtimestamp(int(m[1]), UTC)
+        return m, (*(str(n) for n in (when.year, when.month, when.day, when.hour, when.minute, when.second)), None, None)
     return _bracketed(head) if head[:1] in "[<#" else None
 
 

@@ -52,6 +52,9 @@ _WORDS = (
     b"xception",  # Exception, exception
     b"ailed",  # failed, Failed
     b"AILED",
+    b"TEST-UNEXPECTED-",  # mozlog's result a test harness did not expect, and a crash under it (verdict._MOZLOG_UNEXPECTED)
+    b"PROCESS-CRASH |",
+    b"Hit MOZ_CRASH(",  # Gecko's crash on purpose (verdict._RAISED_EXCEPTION)
     # the other levels that make a line an error (verdict.py), in each case a level is written
     *(
         w

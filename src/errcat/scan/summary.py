@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from ..model import Guide
 from ..text import EMAIL
-from .verdict import IBM_MESSAGE_ID, LOUD_WORDS
+from .verdict import IBM_MESSAGE_ID, LEVEL_WORDS, LOUD_WORDS
 
 MAX_LINES_KEPT = 10  # line numbers listed per group
 MAX_SAMPLES = 3  # sample lines shown per group
@@ -205,6 +205,10 @@ def from_level(head: str) -> str:
     step ..."), as a time read does."""
     if (glog := _GLOG_HEAD.match(head)) is not None:
         return f"{_GLOG_LEVELS[glog[1]]} {head[glog.end() :]}"
+    if head[:1] == "[" and (source := _UNTIMED_SOURCE.match(head)) is not None:
+        head = (f"[{source[1]}{source[2]}] " if source[2] else "") + head[source.end() :]
+    if head[2:3] == ":" and (relayed := _MOZHARNESS_QUIET.match(head)) is not None:
+        head = head[relayed.end() :]
     if "]: " in head[:80] and (own := _TAGGED_TIME.match(head)) is not None:
         head = own[1] + head[own.end() :]
     if head[:1] == "<" and (weblogic := _WEBLOGIC_FIELDS.match(head)) is not None:
@@ -227,10 +231,20 @@ def from_level(head: str) -> str:
     return head[clock.end() :] if head[2:3] == ":" and (clock := _CLOCK.match(head)) is not None else head
 
 
+# a source in brackets before the line, its time taken out (Taskcluster's "[task 2025-02-13T11:00:27.837Z] " and
+# "[taskcluster:warn 2025-02-13T11:46:09.018Z] "): every group of a Mozilla CI log was named "[task ] <n>:<n>:<n> ..."
+# (not structlog's level padded to its column, "[critical ] ...")
+_UNTIMED_SOURCE = re.compile(rf"\[(?!(?i:{LEVEL_WORDS}) \])([a-z]{{1,12}})(:[a-z]{{1,8}})? \] ")
+# mozharness's clock and its level for the output it relays ("11:00:27     INFO - "), before a line that is an error by
+# what it says (mozlog's "TEST-UNEXPECTED-FAIL | ...", a relayed "GECKO(5432) | JavaScript error: ..."): not its level
+_MOZHARNESS_QUIET = re.compile(r"\d\d:\d\d:\d\d +(?:INFO|DEBUG) - +(?=\S)")
+
+
 # a program's own time after its syslog tag, the header's time taken out (FreeSWITCH under rsyslog: "freeswitch[122921]:
 # 2016-09-25 18:57:58.150982 [WARNING] sofia_reg.c:2889 Can't find user ..."): named "freeswitch[<n>]: <n>-<n>-<n> <n>:..."
 _TAGGED_TIME = re.compile(
-    r"([\w./-]{1,64}\[\d{1,10}\]: )\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)? (?=\S)"
+    r"([\w./-]{1,64}\[\d{1,10}\]: )\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)? "
+    r"(?:\d{1,3}\.\d\d% )?(?=\S)"  # and FreeSWITCH's idle CPU after its time ("14:13:24.894719 82.43% [WARNING] ...")
 )
 # WebLogic's server log's fields between its severity and subsystem and its message id ("####<time> <Error> <HTTP>
 # <machine> <server> <[ACTIVE] ExecuteThread: '21' ...> <<WLS Kernel>> <> <context id> <1665074220461> <[severity-value: 8]

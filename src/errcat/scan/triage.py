@@ -501,12 +501,14 @@ _SECOND_STAMP_STARTS = frozenset("[0123456789")
 _PIPED_LOGGER = re.compile(r"(?<=\S) \| [a-z][\w$]{0,80}(?:\.[\w$]{1,80}){1,16} \| [^|\n]{0,120}$")
 _LOGGER_IN_PARENS = re.compile(r"(?<=\S) \((?:[a-z][\w$]{0,80}\.){1,16}[A-Z][\w$]{0,80}\)$")
 _LEVEL_FIRST = re.compile(rf"(?:{LOUD_WORDS}|INFO|DEBUG) ")
+# mozlog's "TEST-UNEXPECTED-TIMEOUT | automation.py | application timed out ...": its test, not a logger, between bars
+_MOZLOG_LEADS = ("TEST-UNEXPECTED-", "PROCESS-CRASH |")
 
 
 def _without_logger_after(head: str) -> str:
     """A record's first line without the logger its layout writes after the message (_PIPED_LOGGER, and
     _LOGGER_IN_PARENS after a level that starts the line)."""
-    if " | " in head and (piped := _PIPED_LOGGER.search(head)) is not None:
+    if " | " in head and not any(lead in head for lead in _MOZLOG_LEADS) and (piped := _PIPED_LOGGER.search(head)):
         return head[: piped.start()]
     if head.endswith(")") and _LEVEL_FIRST.match(head) and (logger := _LOGGER_IN_PARENS.search(head)) is not None:
         return head[: logger.start()]

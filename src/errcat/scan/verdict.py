@@ -190,9 +190,12 @@ _DIAGNOSTIC = re.compile(
 # RFC 5424's version after the priority, "<4>1 2014-03-28T16:04:31.916838+01:00 node001 kernel: "):
 # that line's level is as near its own start as any line's (Postgres's prefix "... [152] 53300:
 # db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:" put it past HEAD once syslog's header was before it)
+# rsyslog's template with the date and time apart ("2021-10-29 21:05:58.894719 www.srv.tld freeswitch[123456]: ..."):
+# there the program's process id is needed, or a logger's name after a thread would be read as a tag after a host
 _SYSLOG_HEADER = re.compile(
     r"(?:<\d{1,3}>(?:1 )?)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16})"
     r" (?P<host>[\w.:-]{0,63}[\w.-]) [\w./-]{1,48}(?:\[\d{1,10}\])?: "
+    r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\S{0,16} (?P<spaced>[\w.:-]{0,63}[\w.-]) [\w./-]{1,48}\[\d{1,10}\]: "
 )
 
 
@@ -207,9 +210,10 @@ def syslog_host(head: str) -> tuple[int, int] | None:
     """Where a syslog header's host stands in a line that starts with one, with the space after it: a central
     syslog's one error on two hosts is one error (its lines still name their host), not two groups."""
     header = _SYSLOG_HEADER.match(head) or (_RFC5424_HEADER.match(head) if head[:1] == "<" else None)
-    if header is None or header["host"].upper() in _LEVEL_SET:
+    host = "host" if header is None or header["host"] is not None else "spaced"
+    if header is None or header[host].upper() in _LEVEL_SET:
         return None
-    return header.start("host"), header.end("host") + 1
+    return header.start(host), header.end(host) + 1
 
 
 _LEVEL_SET = frozenset(LEVEL_WORDS.split("|"))
@@ -233,6 +237,8 @@ _RAISED_EXCEPTION = (
     # the kernel's report of a process it killed: "su[1433535]: segfault at 7f1f9b891000 ip 00007f1f9b870d7d sp ... error 6"
     r"|\bsegfault at [0-9a-f]+ ip [0-9a-f]+ "
     r"|^Exception Type: +EXC_[A-Z_]+"  # an Apple crash report's (iOS, macOS): "Exception Type:  EXC_BREAKPOINT (SIGTRAP)"
+    # Gecko's (Firefox's, Thunderbird's) crash on purpose: "[5432] Hit MOZ_CRASH(Shutdown hanging at step ...) at file:244"
+    r"|\bHit MOZ_CRASH\("
 )
 _EXCEPTION_ITSELF = re.compile(_RAISED_EXCEPTION, re.MULTILINE)  # what a line logged at INFO may still show
 # and what a line with no level (or a loud one) tells of one
@@ -249,7 +255,7 @@ _EXCEPTION = re.compile(
 # what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
 _MAY_BE_EXCEPTION = re.compile(
     r"xception|Error\b|Traceback|^[ \t]+at |panic: |panic serving |panicked at |got signal|egmentation|core dumped"
-    r"|Assertion failure|SIG[SA]|egfault at ",
+    r"|Assertion failure|SIG[SA]|egfault at |MOZ_CRASH\(",
     re.MULTILINE,
 )
 # Each test below is gated by a substring (`in` runs in C): one pattern of alternatives, tried at
@@ -431,11 +437,20 @@ def error_reason(said: str | None, text: str, column: int | None = None) -> str 
     status = http_status(text)
     if status is not None and status >= 400:
         return "status"
+    if ("-UNEXPECTED-" in text or "PROCESS-CRASH |" in text) and _MOZLOG_UNEXPECTED.search(text, 0, HEAD * 2):
+        return "level"
     # logged at INFO, an exception is one only shown itself: not mentioned ("got a database exception")
     exception = _EXCEPTION_ITSELF if said in QUIET_LEVELS else _EXCEPTION
     if _MAY_BE_EXCEPTION.search(text, 0, 8192) and exception.search(text, 0, 8192):
         return "exception"
     return None
+
+
+# mozlog's TBPL line for a result its test harness did not expect, or a process that crashed under it
+# ("TEST-UNEXPECTED-FAIL | dom/x/test_y.html | message", "REFTEST TEST-UNEXPECTED-FAIL | ...", "PROCESS-CRASH |
+# application crashed [@ ...] | test"), the one line Treeherder reports for a failed test: mozharness relays the
+# harness's output at INFO ("[task ...] 11:00:27     INFO - TEST-UNEXPECTED-FAIL | ..."), and no such line was read
+_MOZLOG_UNEXPECTED = re.compile(r"(?:^|[\s-])(?:TEST-UNEXPECTED-[A-Z]{2,12}|PROCESS-CRASH) \| ", re.MULTILINE)
 
 
 def _says_more(said: str, text: str) -> bool:
