@@ -31,6 +31,7 @@ from ..values import (
 from .curltrace import untraced
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, redirect_error, with_exchange_status
 from .evidence import (
+    SHAPE_ONLY,
     Clue,
     VendorFacts,
     clues_for,
@@ -959,10 +960,14 @@ def _decide_vendor(
         return VendorDecision(told, "override", (Clue.of("override", "--vendor", told), *clues), excluded, tuple(notes))
     chosen = decide(clues)
     # a vendor named in words alone beside another service's name: only its own documented words (below) still name it
-    asked = chosen is not None and named_only(clues, chosen, words_only(read.exchange))
+    asked = chosen is not None and named_only(clues, chosen, words_only(read.exchange) | SHAPE_ONLY)
     if asked and (others := other_service_clues(catalog, read.exchange, clues)):
+        # its envelope alone, beside another service's name, is that service's body: its words no longer name it
+        shaped = named_only(clues, chosen or "", SHAPE_ONLY)
         clues += others
         chosen = decide(clues)
+        if shaped and chosen is None:
+            excluded |= frozenset(v for v, s in scores(clues).items() if s < 0)
     if chosen is not None:
         return VendorDecision(chosen, "evidence", tuple(clues), excluded, tuple(notes))
     if fallback and fallback not in excluded:
