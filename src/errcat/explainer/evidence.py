@@ -983,6 +983,8 @@ def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> 
     from .services import answering_services, is_speakers_word
 
     for name, product in answering_services(head):
+        if "." in name and tool_site(name):  # "event sent to sentry.io": where it was reported; called, its host says so
+            continue
         owner = next((v for v, p in (*facts.mentions.items(), *facts.brands.items()) if p.search(name, None)), None)
         if owner is not None:
             return name, owner
