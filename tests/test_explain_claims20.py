@@ -56,3 +56,32 @@ def test_the_vendors_own_envelope_with_its_documented_words_is_still_read(catalo
     x = explain(catalog, paste)
     assert x.vendor == vendor
     assert x.errors[0].kind in CLAIMS and str(x.errors[0].candidates[0].entry.code) == str(code)
+
+
+def test_a_name_several_errors_share_with_a_code_none_of_them_has_is_a_family(catalog):
+    """MYOB's RateLimitError is two documented errors (the daily and the per-second limit, no code): another server's
+    body with that name, its own code 429 and its own words was claimed as the daily one by name (a code sent beside
+    the name stopped it being read as the family it is)."""
+    body = myob("RateLimitError", "Too many requests", 429)
+    x = explain(catalog, "GET https://api.myob.com/accountright/ 403\n" + body)
+    assert x.vendor == "myob" and x.errors[0].kind == "none"
+    assert len(x.errors[0].family) == 2
+    assert any(n.startswith("one of 2 documented errors with this name") for n in x.notes), x.notes
+    said = explain(
+        catalog,
+        "GET https://api.myob.com/accountright/ 403\n" + myob("RateLimitError", "API key has exceeded the daily rate limit", 429),
+    )
+    assert said.errors[0].kind in CLAIMS and said.errors[0].candidates[0].entry.message.endswith("daily rate limit")
+
+
+def test_words_several_documented_errors_share_name_both_and_claim_neither(catalog):
+    """MYOB's 37000 OrderPaid and 38000 PurchaseOrderPaid share their words: sent bare, or to an endpoint documented for
+    neither, the reading claimed 38000 as the exact match (37000 under "also", scored above the match's confidence)."""
+    for paste in (
+        "MYOB: 400 Cannot delete order with payment(s) applied",
+        "DELETE https://api.myob.com/accountright/0a1b2c3d-0000-4000-8000-000000000000/Sale/Invoice/Item/1\n"
+        "HTTP/1.1 400 Bad Request\n\nCannot delete order with payment(s) applied",
+    ):
+        x = explain(catalog, paste)
+        assert x.vendor == "myob" and x.errors[0].kind == "none", paste
+        assert {c.entry.code for c in x.errors[0].family} == {37000, 38000}, paste

@@ -848,7 +848,6 @@ def _explain_exchange(
     ctx, matches = match_as(decision.vendor, decision.source, decision.excluded)
     all_notes = [*notes, *read.notes, *decision.notes, *(_family_notes(matches) if decision.vendor else [])]
     all_notes += _unlisted_notes(catalog, decision.vendor, matches)
-    all_notes += _shared_words_notes(matches) if not ctx.endpoint else []
     return Explanation(
         vendor=decision.vendor,
         vendor_source=decision.source,
@@ -1108,31 +1107,10 @@ def _family_notes(matches: list[ErrorMatch]) -> list[str]:
             listed = "; ".join(f"{c.entry.id} ({c.entry.message})" for c in m.family[:8])
             more = f"; and {len(m.family) - 8} more" if len(m.family) > 8 else ""
             head = f"one of {len(m.family)} documented errors with this {what}; only the message can say which"
+            if len({squash(c.entry.message or "") for c in m.family}) == 1:  # match._shared_words
+                listed = "; ".join(" ".join(str(k) for k in (c.entry.code, c.entry.name) if k is not None) for c in m.family)
+                head = f"one of {len(m.family)} documented errors with these words; only a code, name or endpoint can say which"
             notes.append(f"{head}: {listed}{more}")
-    return notes
-
-
-def _shared_words_notes(matches: list[ErrorMatch]) -> list[str]:
-    """Where the words matched are those of several documented errors of the vendor's (MYOB's "Cannot delete order with
-    payment(s) applied" is 37000 OrderPaid for a sale order and 38000 PurchaseOrderPaid for a purchase order) and the
-    paste sends no code, name or endpoint to say which: the error shown first is one of them, not the one."""
-    notes = []
-    for m in matches:
-        best = m.best
-        if best is None or m.kind not in (MatchKind.EXACT, MatchKind.TEMPLATE) or m.sent.code or m.sent.name:
-            continue
-        said = squash(best.entry.message or "")
-        errors = {
-            (c.entry.code, c.entry.name): c
-            for c in m.candidates
-            if c.kind is m.kind and c.entry.vendor == best.entry.vendor and squash(c.entry.message or "") == said
-        }
-        if len(errors) > 1:
-            listed = "; ".join(" ".join(str(k) for k in key if k is not None) or c.entry.id for key, c in errors.items())
-            notes.append(
-                f"{len(errors)} documented errors share these words and the paste sends no code, name or endpoint to say "
-                f"which: {listed}"
-            )
     return notes
 
 
