@@ -85,3 +85,23 @@ def test_words_several_documented_errors_share_name_both_and_claim_neither(catal
         x = explain(catalog, paste)
         assert x.vendor == "myob" and x.errors[0].kind == "none", paste
         assert {c.entry.code for c in x.errors[0].family} == {37000, 38000}, paste
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "message"),
+    [
+        (400, "BAD_REQUEST", "Invalid request body. Please check the schema and try again."),
+        (401, "UNAUTHORIZED", "Authentication failed. Please check your credentials and try again."),
+    ],
+)
+def test_a_status_restated_as_the_code_does_not_contradict_a_code_of_words(catalog, status, code, message):
+    """ProSpend documents "400: BAD_REQUEST" and its message; a body that sends the status as its code ({"code": 400})
+    with the documented message, at ProSpend's own host, matched nothing, while the same body without the code matched
+    exactly: the number was read as a code that says another error."""
+    paste = f'POST https://api.apac.prospend.io/beta/company/42/bills {status} {{"code":{status},"message":"{message}"}}'
+    x = explain(catalog, paste)
+    assert x.vendor == "prospend" and x.errors[0].kind == "exact"
+    assert x.errors[0].candidates[0].entry.code == code
+    # a number that is not the status still says another error
+    other = explain(catalog, paste.replace(f'"code":{status}', '"code":4001'))
+    assert other.errors[0].kind not in CLAIMS - {"status"}

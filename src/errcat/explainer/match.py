@@ -409,7 +409,7 @@ def _judge_documented(
     statuses: frozenset[tuple[str, int]],
 ) -> tuple[MatchKind | None, float]:
     known = _Known.of(e)
-    agree = _agreement(known, said)
+    agree = _agreement(known, said._replace(code=None) if _restates_status(sent.code, e) else said)
     if agree.conflict and how is None and e.kind == ROW_BODY:
         return None, 0.0  # another error by its code or name, and no words in common: not a candidate
     score = _evidence(e, sent, said, ctx, how, sim, agree, known)
@@ -418,6 +418,12 @@ def _judge_documented(
             return MatchKind.STATUS, score + (WEIGHTS.status_table_row if e.kind == ROW_STATUS else 0.0)
         return (MatchKind.FUZZY, score) if how is TextMatch.FUZZY and ctx.vendor else (None, score)
     return _body_kind(e, sent, ctx, how, agree, statuses), score
+
+
+def _restates_status(code: str | None, e: Entry) -> bool:
+    """A number sent as the code that is the entry's status, beside a code of words (``{"code": 400, "message": ...}``
+    for ProSpend's BAD_REQUEST, documented as "400: BAD_REQUEST"): the status restated, no code that says another error."""
+    return bool(code and code.isdigit()) and e.status == int(code or 0) and e.code is not None and not str(e.code).isdigit()
 
 
 def _body_kind(
