@@ -105,3 +105,12 @@ def test_a_status_restated_as_the_code_does_not_contradict_a_code_of_words(catal
     # a number that is not the status still says another error
     other = explain(catalog, paste.replace(f'"code":{status}', '"code":4001'))
     assert other.errors[0].kind not in CLAIMS - {"status"}
+
+
+def test_a_log_lines_request_and_status_before_the_errors_words(catalog):
+    """'DELETE <url> 400 <the error's words>' on one line (a log's request, status and message) read as no match: no
+    status was found after a URL, and the whole line was the message. Its endpoint now says which of 37000/38000."""
+    url = "https://api.myob.com/accountright/0a1b2c3d-0000-4000-8000-000000000000/Purchase/Order/Item/1"
+    x = explain(catalog, f"DELETE {url} 400 Cannot delete order with payment(s) applied")
+    assert x.exchange.status == 400 and x.errors[0].sent.message == "Cannot delete order with payment(s) applied"
+    assert x.errors[0].kind == "exact" and x.errors[0].candidates[0].entry.code == 38000

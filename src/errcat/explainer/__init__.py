@@ -483,6 +483,17 @@ _CURL_METER = re.compile(
 )
 # a Markdown code fence alone on its line (```, ```json, ~~~): how a post or a chat frames the error, none of its words
 _FENCE = re.compile(r"(?:`{3,}|~{3,})[\w+.-]{0,20}")
+# a log line's request and its status before the error's words, as split reads its status ("DELETE https://host/x/1 400
+# Cannot delete order with payment(s) applied"): the words after it are the error's
+_REQUEST_HEAD = re.compile(r"[A-Z]{3,7}[ \t]+https?://[^\s'\"<>`]+[ \t]+[1-5]\d\d[ \t]*:?[ \t]*")
+
+
+def _without_request_head(line: str, ex: Exchange) -> str:
+    """The line without the exchange's own request and status before its words (_REQUEST_HEAD)."""
+    if ex.method is None or ex.url is None or not line.startswith(ex.method):
+        return line
+    head = _REQUEST_HEAD.match(line)
+    return line[head.end() :] if head and ex.url in head.group(0) and str(ex.status) in head.group(0) else line
 
 
 def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
@@ -496,6 +507,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     raw_lines = list(_within_tracebacks(raw_lines)) if "Traceback (" in body else raw_lines
     # nor bullets, nor a terminal UI's tree and box rules ("└  Error: ...", "│", Terraform's "╷" and "╵")
     bare_lines = (ln.strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip() for ln in without_stack_frames(raw_lines))
+    bare_lines = (_without_request_head(ln, ex) for ln in bare_lines) if ex.method and ex.status else bare_lines
     kept = (
         ln
         for ln in bare_lines
