@@ -32,6 +32,7 @@ from ..values import (
 from .curltrace import untraced
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, redirect_error, with_exchange_status
 from .evidence import (
+    SHAPE_ONLY,
     Clue,
     VendorFacts,
     clues_for,
@@ -483,6 +484,17 @@ _CURL_METER = re.compile(
 )
 # a Markdown code fence alone on its line (```, ```json, ~~~): how a post or a chat frames the error, none of its words
 _FENCE = re.compile(r"(?:`{3,}|~{3,})[\w+.-]{0,20}")
+# a log line's request and its status before the error's words, as split reads its status ("DELETE https://host/x/1 400
+# Cannot delete order with payment(s) applied"): the words after it are the error's
+_REQUEST_HEAD = re.compile(r"[A-Z]{3,7}[ \t]+https?://[^\s'\"<>`]+[ \t]+[1-5]\d\d[ \t]*:?[ \t]*")
+
+
+def _without_request_head(line: str, ex: Exchange) -> str:
+    """The line without the exchange's own request and status before its words (_REQUEST_HEAD)."""
+    if ex.method is None or ex.url is None or not line.startswith(ex.method):
+        return line
+    head = _REQUEST_HEAD.match(line)
+    return line[head.end() :] if head and ex.url in head.group(0) and str(ex.status) in head.group(0) else line
 
 
 # A curl command typed above its output ("$ curl -k -u ... https://host/x", Jupyter's "!curl ...", PowerShell's prompt)
@@ -512,6 +524,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     raw_lines = list(_within_tracebacks(raw_lines)) if "Traceback (" in body else raw_lines
     # nor bullets, nor a terminal UI's tree and box rules ("└  Error: ...", "│", Terraform's "╷" and "╵")
     bare_lines = (ln.strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip() for ln in without_stack_frames(_without_commands(raw_lines)))
+    bare_lines = (_without_request_head(ln, ex) for ln in bare_lines) if ex.method and ex.status else bare_lines
     kept = (
         ln
         for ln in bare_lines
@@ -865,7 +878,6 @@ def _explain_exchange(
     ctx, matches = match_as(decision.vendor, decision.source, decision.excluded)
     all_notes = [*notes, *read.notes, *decision.notes, *(_family_notes(matches) if decision.vendor else [])]
     all_notes += _unlisted_notes(catalog, decision.vendor, matches)
-    all_notes += _shared_words_notes(matches) if not ctx.endpoint else []
     return Explanation(
         vendor=decision.vendor,
         vendor_source=decision.source,
@@ -1004,10 +1016,14 @@ def _decide_vendor(
         return VendorDecision(told, "override", (Clue.of("override", "--vendor", told), *clues), excluded, tuple(notes))
     chosen = decide(clues)
     # a vendor named in words alone beside another service's name: only its own documented words (below) still name it
-    asked = chosen is not None and named_only(clues, chosen, words_only(read.exchange, clues))
+    asked = chosen is not None and named_only(clues, chosen, words_only(read.exchange, clues) | SHAPE_ONLY)
     if asked and (others := other_service_clues(catalog, read.exchange, clues)):
+        # its envelope alone, beside another service's name, is that service's body: its words no longer name it
+        shaped = named_only(clues, chosen or "", SHAPE_ONLY)
         clues += others
         chosen = decide(clues)
+        if shaped and chosen is None:
+            excluded |= frozenset(v for v, s in scores(clues).items() if s < 0)
     if chosen is not None:
         return VendorDecision(chosen, "evidence", tuple(clues), excluded, tuple(notes))
     if fallback and fallback not in excluded:
@@ -1148,31 +1164,10 @@ def _family_notes(matches: list[ErrorMatch]) -> list[str]:
             listed = "; ".join(f"{c.entry.id} ({c.entry.message})" for c in m.family[:8])
             more = f"; and {len(m.family) - 8} more" if len(m.family) > 8 else ""
             head = f"one of {len(m.family)} documented errors with this {what}; only the message can say which"
+            if len({squash(c.entry.message or "") for c in m.family}) == 1:  # match._shared_words
+                listed = "; ".join(" ".join(str(k) for k in (c.entry.code, c.entry.name) if k is not None) for c in m.family)
+                head = f"one of {len(m.family)} documented errors with these words; only a code, name or endpoint can say which"
             notes.append(f"{head}: {listed}{more}")
-    return notes
-
-
-def _shared_words_notes(matches: list[ErrorMatch]) -> list[str]:
-    """Where the words matched are those of several documented errors of the vendor's (MYOB's "Cannot delete order with
-    payment(s) applied" is 37000 OrderPaid for a sale order and 38000 PurchaseOrderPaid for a purchase order) and the
-    paste sends no code, name or endpoint to say which: the error shown first is one of them, not the one."""
-    notes = []
-    for m in matches:
-        best = m.best
-        if best is None or m.kind not in (MatchKind.EXACT, MatchKind.TEMPLATE) or m.sent.code or m.sent.name:
-            continue
-        said = squash(best.entry.message or "")
-        errors = {
-            (c.entry.code, c.entry.name): c
-            for c in m.candidates
-            if c.kind is m.kind and c.entry.vendor == best.entry.vendor and squash(c.entry.message or "") == said
-        }
-        if len(errors) > 1:
-            listed = "; ".join(" ".join(str(k) for k in key if k is not None) or c.entry.id for key, c in errors.items())
-            notes.append(
-                f"{len(errors)} documented errors share these words and the paste sends no code, name or endpoint to say "
-                f"which: {listed}"
-            )
     return notes
 
 

@@ -927,8 +927,8 @@ def _country_domain(suffix: str) -> bool:
 
 def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clue]) -> list[Clue]:
     """Another service the paste names in words (services.py: "xero returns 400 ..."), counted against every
-    vendor nothing of its own in the paste names (a host, a header, its own envelope; not its name or brand in words,
-    nor a shape others send too): "from Xero to MYOB: ..." still names MYOB by MYOB's documented words alone. Another product of a
+    vendor nothing of its own in the paste names (a host, a header; not its name or brand in words, nor an envelope:
+    SHAPE_ONLY): "from Xero to MYOB: ..." still names MYOB by MYOB's documented words alone. Another product of a
     vendor's (Sage Intacct) is such a service for the other vendors too. Asked only when the rest
     of the evidence named no vendor, before the words alone may (a scanned log's records mostly name theirs).
     services.py is loaded here, for such a paste only: most name their vendor."""
@@ -943,7 +943,7 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
         service, owner = _answering_service(facts_for(catalog), head, catalog_words(catalog))
     if service is None:
         return []
-    words = words_only(ex, clues)
+    words = words_only(ex, clues) | SHAPE_ONLY
     own = {c.vendor for c in clues if c.weight > 0 and c.kind not in words}
     kind = "other-service" if owner is None else "answered-by"
     return [Clue.of(kind, service, v) for v in catalog.vendors if v not in own and v != owner]
@@ -953,6 +953,10 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
 # invoices from InvoiceXpress to Xero: 400 {Xero's body}", "prospend-export: NetsuiteAPIRequestError: HTTP401 …"); nor
 # does a shape others send too ("invoicexpress sync finished\n[shopify] 422 {"errors":[{"error":…}]}": Rails's list)
 _WORDS_ONLY = frozenset({"named", "brand", "common-envelope"})
+# ... nor, beside another service's name, a vendor's own envelope: an envelope is a shape of a body, and any service
+# can answer in it ("Xero API returned 400: {"Errors":[{"Name":..,"ErrorCode":..}]}"); its documented words in it still
+# name it where the paste names the vendor too ("Xero sync ok\nMYOB sync failed: 400 {...}"), its shape alone never
+SHAPE_ONLY = frozenset({"envelope"})
 # ... and, where the paste shows no request, a page of the vendor's site it links ("Xero 400: ... (compare
 # https://developer.myob.com/api/...)"): a host it writes that is not the API's says as little of who answered
 _LINKED_ONLY = _WORDS_ONLY | {"host-domain", "registered-domain"}
@@ -1007,6 +1011,8 @@ def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> 
     from .services import answering_services, is_speakers_word
 
     for name, product in answering_services(head):
+        if "." in name and tool_site(name):  # "event sent to sentry.io": where it was reported; called, its host says so
+            continue
         owner = next((v for v, p in (*facts.mentions.items(), *facts.brands.items()) if p.search(name, None)), None)
         if owner is not None:
             return name, owner

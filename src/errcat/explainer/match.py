@@ -409,7 +409,7 @@ def _judge_documented(
     statuses: frozenset[tuple[str, int]],
 ) -> tuple[MatchKind | None, float]:
     known = _Known.of(e)
-    agree = _agreement(known, said)
+    agree = _agreement(known, said._replace(code=None) if _restates_status(sent.code, e) else said)
     if agree.conflict and how is None and e.kind == ROW_BODY:
         return None, 0.0  # another error by its code or name, and no words in common: not a candidate
     score = _evidence(e, sent, said, ctx, how, sim, agree, known)
@@ -418,6 +418,12 @@ def _judge_documented(
             return MatchKind.STATUS, score + (WEIGHTS.status_table_row if e.kind == ROW_STATUS else 0.0)
         return (MatchKind.FUZZY, score) if how is TextMatch.FUZZY and ctx.vendor else (None, score)
     return _body_kind(e, sent, ctx, how, agree, statuses), score
+
+
+def _restates_status(code: str | None, e: Entry) -> bool:
+    """A number sent as the code that is the entry's status, beside a code of words (``{"code": 400, "message": ...}``
+    for ProSpend's BAD_REQUEST, documented as "400: BAD_REQUEST"): the status restated, no code that says another error."""
+    return bool(code and code.isdigit()) and e.status == int(code or 0) and e.code is not None and not str(e.code).isdigit()
 
 
 def _body_kind(
@@ -740,6 +746,8 @@ def match_error(ix: CatalogIndex, sent: SentError, ctx: Context, known: MutableM
         # one of several observed errors with this code, or the one observed error of a code any failure of its kind
         # carries, in words not its own (and no documented status's meaning to come first): only the words can say which
         kind = MatchKind.NONE
+    if kind in BY_TEXT and (shared := _shared_words(sent, ranked)):
+        kind, family = MatchKind.NONE, shared  # one of them, not any one: its vendor stays named (claims)
     top = ranked[0]
     if kind is MatchKind.FUZZY and top.kind is MatchKind.FUZZY and top.similarity < FUZZY_FLOOR:
         kind = MatchKind.NONE  # the nearest words are not even similar
@@ -810,13 +818,31 @@ def _family_kind(sent: SentError, top: Candidate, ranked: list[Candidate]) -> tu
     distinct = {squash(c.entry.message or "") for c in members}
     # a name with no code beside it that several documented messages share (MYOB's RateLimitError,
     # daily or per second; ProSpend's BAD_REQUEST sent bare, read as a name) is as undecided as such a code
-    by_name = not sent.code and (_same(sent.name, top.entry.name) or _same(sent.name, top.entry.code))
+    # (a code sent beside it that is no member's, RateLimitError's 429 in another server's body, says no more)
+    coded = any(_same(sent.code, c.entry.code) for c in members)
+    by_name = not coded and (_same(sent.name, top.entry.name) or _same(sent.name, top.entry.code))
     if (by_code or by_name) and len(distinct) > 1:
         return MatchKind.NONE, tuple(_one_per_message(members))
     return top.kind, ()
 
 
 WORDS_DECIDE = 0.1  # how much more similar one member's message must be for the words to say which
+
+
+def _shared_words(sent: SentError, ranked: list[Candidate]) -> tuple[Candidate, ...]:
+    """The documented errors whose words these are, when several are (MYOB's "Cannot delete order with payment(s)
+    applied" is 37000 OrderPaid of a sale order and 38000 PurchaseOrderPaid of a purchase order) and nothing sent, no
+    code, name or endpoint, ranks one above the rest: the words say which family, as a shared code does; () otherwise."""
+    top = ranked[0]
+    if sent.code or sent.name:
+        return ()
+    said = squash(top.entry.message or "")
+    errors: dict[tuple[object, object], Candidate] = {}
+    for c in ranked:
+        tied = c.kind is top.kind and c.entry.vendor == top.entry.vendor and abs(c.score - top.score) < 1e-9
+        if tied and squash(c.entry.message or "") == said:
+            errors.setdefault((c.entry.code, c.entry.name), c)
+    return tuple(errors.values()) if len(errors) > 1 else ()
 
 
 def _one_per_message(members: list[Candidate]) -> list[Candidate]:

@@ -328,6 +328,8 @@ def kind_words(m: ErrorMatch) -> str:
         return f"{said} (its words are spaced otherwise than the document's)"
     if m.kind is MatchKind.CODE and m.sent.message is None:
         return "matched by code" if m.sent.code else "matched by name"
+    if m.kind is MatchKind.NONE and m.family:  # a code, name or words several documented errors share
+        return f"one of {len(m.family)} documented errors, the paste does not say which (see the note; below: each)"
     if m.kind is MatchKind.NONE and _status_rows_only(m):
         # never "documented by X" alone: other vendors document errors under the same status (MYOB's hundreds of
         # 400s) without stating what the bare status means; and never as if the vendors listed had sent it (an
@@ -552,17 +554,19 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
                 ]
             )
         return [*lines, *_status_retry_line(x, m)]
-    near = [c for c in m.candidates if c.score >= 0.1][:3]
+    near = list(m.family[:8]) or [c for c in m.candidates if c.score >= 0.1][:3]  # a family: each of its errors
     for i, c in enumerate(near):
         e = c.entry
         lines.append(
             [
-                ("  nearest:  " if i == 0 else "            ", "dim"),
+                (("  one of:   " if m.family else "  nearest:  ") if i == 0 else "            ", "dim"),
                 (e.id, "cyan"),
                 (f"  {_entry_words(e)} ({c.kind} {c.score:g})", "dim"),
             ]
         )
     lines += _status_retry_line(x, m)
+    if m.family:  # documented: the paste only cannot say which of them it is
+        return lines
     lines.append(
         [("  add it:   ", "dim"), ("errcat explain --stub <paste> > my-errors.yaml, then use --catalog my-errors.yaml", None)]
     )
