@@ -29,6 +29,7 @@ from .basics import (
 from .named import _name_start
 from .needles import Stretches, _dense, _judged_once, _near_needles, _word_matches, _word_starts
 from .passwords import _NOT_A_PASSWORD, letters_password
+from .positions import _HOST_LIKE, _NOT_A_USER
 from .shapes import _dashed_name, dotted_name, looks_random
 from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value, qualified_key, runner_verdict, secret_on_line
 
@@ -626,6 +627,38 @@ def _users_and_passwords(text: str) -> Iterator[Span]:
         value = text[m.start("val") : m.end("val")].rstrip(".:!?")
         if "/" not in value and _tried_with(value):
             yield Span(m.start("val"), m.start("val") + len(value), "credential by position")
+
+
+# A line that is a user and a password alone, joined otherwise than by " / " (_users_and_passwords) or a bare ":"
+# (positions._lone_pairs): "ops/tasmandingo", "ops | Harbour4821", "ops : kestrelledger", or a blank alone ("ops
+# Harbour4821"); a list's dash may open it. A blank alone joins two words in any sentence: there the value must read as a
+# person's password (upper and lower case and a digit, or a sign), never a version, a hex id or a word
+_PAIR_ALONE = _lazy(
+    r"^[ \t]{0,8}(?:[-*][ \t]{1,3})?(?P<user>[a-z_][a-z0-9_.@\\-]{1,63})"
+    r"(?P<sep>/|[ \t]{1,3}[|:][ \t]{1,3}|[ \t]{1,3})(?P<val>[^\s'\"`,;/|]{6,128})[ \t]*\r?$",
+    re.MULTILINE,
+)
+_PICKED = _lazy(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9]+|(?=[^A-Za-z]*[A-Za-z])(?=.*[!#$%^&*+?~@]).+")
+
+
+def _pairs_alone(text: str) -> Iterator[Span]:
+    for m in _PAIR_ALONE().finditer(_lowered(text)) if "\n" in text or " " in text or "/" in text else ():
+        user, value = m["user"], text[m.start("val") : m.end("val")]
+        if _NOT_A_USER().match(user) or "." in user or _MARKED in value or _HOST_LIKE().fullmatch(value):
+            continue  # (a label, or a host: "www.acme.io | 443")
+        if m["sep"].strip(" \t"):
+            if not (_separated_value(value) or _letters_alone(value)):
+                continue  # (letters ending as English words do stay unless long: "docs/reference", "result : succeeded")
+        elif not (_PICKED().fullmatch(value) and _separated_value(value)):
+            continue
+        yield Span(*m.span("val"), "credential by position")
+
+
+def _letters_alone(value: str) -> bool:
+    """Letters alone a person may have picked as a password (passwords.letters_password): one ending as English words
+    do only when long (two words run together, "wombatmorning"), and none of the few English words that long."""
+    long_compound = len(value) >= _LONG_COMPOUND and value not in _LONG_PROSE_WORDS
+    return letters_password(value) or (long_compound and letters_password(value, prose=False))
 
 
 def _tried_with(value: str) -> bool:

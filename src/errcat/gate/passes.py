@@ -3,9 +3,10 @@ imports); the screen merges what they found."""
 
 from __future__ import annotations
 
+import binascii
 from collections.abc import Iterator
 
-from .basics import Span, _grouped, _lowered
+from .basics import Span, _grouped, _lazy, _lowered
 from .dumps import _byte_lists, _dumped_bytes, _listed_credentials, _php_serialized, _placed_values, _plain_hex_dumps
 from .fields import _labelled_blocks, _name_fields
 from .formats import _formats, _private_keys, _putty_keys
@@ -17,6 +18,7 @@ from .nearby import (
     _name_lines,
     _next_line_words,
     _next_lines,
+    _pairs_alone,
     _quoted_passphrases,
     _separated_values,
     _tagged_values,
@@ -81,6 +83,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _values_before_names(text)
     yield from _commented_values(text)
     yield from _users_and_passwords(text)
+    yield from _pairs_alone(text)
     yield from _headers(text)
     yield from _url_userinfo(text)
     yield from _bare_userinfo(text)
@@ -136,3 +139,21 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _env_fallbacks(text)
     yield from _mysql_handshakes(text)
     yield from _added_masks(text)
+    yield from _hex_wrapped(text)
+
+
+# A run of hex digits that is text written in hex (a body or a header logged as bytes.hex(), "0x7b22…"): the gate reads
+# the text it spells, and hides the run whole when that text holds a secret ("password=…" in hex shows the password to
+# anyone who reads hex). Ids and digests in hex spell no text (their bytes are not all printable): they stay
+_HEX_RUN = _lazy(r"(?<![0-9A-Za-z])(?:0x)?((?:[0-9a-fA-F]{2}){12,8192})(?![0-9A-Za-z])")
+_TEXT_BYTES = frozenset(range(32, 127)) | {9, 10, 13}
+
+
+def _hex_wrapped(text: str) -> Iterator[Span]:
+    for m in _HEX_RUN().finditer(text) if len(text) >= 24 else ():
+        data = binascii.unhexlify(m[1])
+        if not _TEXT_BYTES.issuperset(data) or not any(65 <= b <= 122 for b in data):
+            continue  # (an id, a digest: random bytes)
+        spelled = data.decode("ascii")
+        if not _HEX_RUN().search(spelled) and any(_spans(spelled)):  # (never hex in hex: one level is read)
+            yield Span(*m.span(1), "credential in hex")

@@ -1,0 +1,70 @@
+"""secrets36: what the round's 131 adversarial pastes (tests/secrets36_pastes.py, all synthetic) found shown, and what
+must stay readable beside it: a user and a password alone on their line joined by a bare "/", " | ", " : " or a blank,
+and text written in hex that spells a credential."""
+
+from __future__ import annotations
+
+import pytest
+
+from errcat.gate import shown, shown_line
+
+MYOB_401 = '{"Errors":[{"Name":"Unauthorized","Message":"Access denied","ErrorCode":10001,"Severity":"Error"}]}'
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"ops/tasmandingo\n{MYOB_401}", "tasmandingo"),
+        (f"ops | wombatmorning\n{MYOB_401}", "wombatmorning"),
+        (f"ops : malleeledger\n{MYOB_401}", "malleeledger"),
+        ("ops | Harbour4821", "Harbour4821"),
+        (f"ops Harbour4821\n{MYOB_401}", "Harbour4821"),
+        ("creds for staging:\n- svc_sync Boroniawombat5180\nthen 401", "Boroniawombat5180"),
+    ],
+)
+def test_a_user_and_a_password_alone_on_their_line_hide_the_password_however_joined(text, secret):
+    assert secret not in shown(text)
+    assert secret not in shown_line(text.split("\n")[0] if text[0] != "c" else text.split("\n")[1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "docs/reference",
+        "result : succeeded",
+        "state | configuration",
+        "version 2x3f4a1b",
+        "step 1a2b3c",
+        "usr/local",
+        "app | Started",
+        "www | acme.io",
+        "Processing item42abc",
+    ],
+)
+def test_other_lines_of_two_words_stay(text):
+    assert shown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("payload hex=" + b"password=Harbourquokka1429".hex() + "\nERROR 401", b"Harbourquokka1429".hex()),
+        ("DEBUG body 0x" + b'{"user": "ops", "password": "Boroniaboronia1187"}'.hex(), b"Boroniaboronia1187".hex()),
+        ("sent " + b"Authorization: Bearer ".hex() + b"a8Kq2LmZ9xYt4RwP7nVb3sDf6gHj1kQe".hex(), b"a8Kq2LmZ9xYt".hex()),
+    ],
+)
+def test_text_written_in_hex_that_holds_a_secret_is_hidden(text, secret):
+    assert secret not in shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7",
+        "body " + b"hello world, all fine here".hex(),
+        "payload " + b'{"status": 401, "error": "UNAUTHORIZED"}'.hex(),
+    ],
+)
+def test_hex_ids_digests_and_harmless_hex_text_stay(text):
+    assert shown(text) == text
