@@ -68,3 +68,47 @@ def test_text_written_in_hex_that_holds_a_secret_is_hidden(text, secret):
 )
 def test_hex_ids_digests_and_harmless_hex_text_stay(text):
     assert shown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("one-time code: 127899 (tried it twice, 401)", ["127899"]),
+        ("backup codes: 6272 8264, 7302 1184\nlogin still 401", ["6272", "8264", "7302", "1184"]),
+        ("Your recovery codes:\n8w6fw-96jb5\nbl5t5-nmbs5\n1lgg9-cxsks\nKeep them safe.", ["8w6fw-96jb5", "1lgg9-cxsks"]),
+        ("Recovery codes\n1. 4k2j9-x8m3q\n2. p7r2t-9w4z1", ["4k2j9-x8m3q", "p7r2t-9w4z1"]),
+        ("OTP: 482913", ["482913"]),
+        ("verification code 482913 expired", ["482913"]),
+    ],
+)
+def test_one_time_and_recovery_codes_after_their_label_are_hidden(text, secrets):
+    out = shown(text)
+    assert not [s for s in secrets if s in out]
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"passphrase: quiet battery quiet river\n{MYOB_401}", "quiet battery quiet river"),
+        ("seed phrase = river stone quiet lemon", "river stone quiet lemon"),
+        ("key passphrase is 'copper-lantern-wombat-tide'", "copper-lantern-wombat-tide"),
+    ],
+)
+def test_a_passphrase_of_several_words_after_its_label_is_hidden(text, secret):
+    assert secret not in shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Invalid OTP",
+        "sms code sent to phone",
+        "error code: 127899",
+        "passphrase: incorrect passphrase supplied",
+        "Enter passphrase: ",
+        "passphrase: must be at least eight characters",
+        "recovery codes:\nnone generated yet",
+    ],
+)
+def test_messages_about_codes_and_passphrases_stay(text):
+    assert shown(text) == text

@@ -27,6 +27,7 @@ from .nearby import (
     _values_before_names,
 )
 from .passwords import _cjk_glued, _dotted_passwords, _signed_passwords, _wrapped_after_word
+from .phrases import _codes, _passphrases
 from .places import (
     _PATH_SECRET,
     _WEBHOOK,
@@ -140,6 +141,8 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _mysql_handshakes(text)
     yield from _added_masks(text)
     yield from _hex_wrapped(text)
+    yield from _codes(text)
+    yield from _passphrases(text)
 
 
 # A run of hex digits that is text written in hex (a body or a header logged as bytes.hex(), "0x7b22…"): the gate reads
