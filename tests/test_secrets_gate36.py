@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from errcat.gate import shown, shown_line
+from errcat.gate import shown, shown_line, shown_named
 
 MYOB_401 = '{"Errors":[{"Name":"Unauthorized","Message":"Access denied","ErrorCode":10001,"Severity":"Error"}]}'
 
@@ -111,4 +111,40 @@ def test_a_passphrase_of_several_words_after_its_label_is_hidden(text, secret):
     ],
 )
 def test_messages_about_codes_and_passphrases_stay(text):
+    assert shown(text) == text
+
+
+ARROWS = "    connect(user, secret)\n    │             └ 'Lisboadingo2086'\n    └ 'ops'\nAuthError: 401"
+
+
+def test_a_value_better_exceptions_points_at_stays_hidden_when_its_code_line_moves():
+    # lookup strips the query; a logged event reads "event: " before it: the arrow's column no longer meets the name
+    assert "Lisboadingo2086" not in shown(ARROWS)
+    assert "Lisboadingo2086" not in shown(ARROWS.strip())
+    assert "Lisboadingo2086" not in shown_named("event", ARROWS)
+
+
+def test_a_value_under_another_name_stays_where_the_columns_meet_or_not():
+    text = "    connect(user, host)\n    │     └ 'db.acme.io'\n    └ 'ops'"
+    assert shown(text) == text
+    assert shown(text.strip()) == text.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("staging login: ops, pw malleedingo\nthen 401", "malleedingo"),
+        ("pw orchardlisboa", "orchardlisboa"),
+        ('conn=1001 op=0 BIND dn="cn=admin,dc=acme" method=128 cred="Boroniaquokka8870"', "Boroniaquokka8870"),
+        ("creds: Harbourquokka12", "Harbourquokka12"),
+    ],
+)
+def test_pw_before_letters_and_cred_as_a_name_hide_their_value(text, secret):
+    assert secret not in shown(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["ops, pw expired", "pw reset done", "the pw field", "credit note CN-1042 for 40.00", "the creds were wrong"]
+)
+def test_pw_and_cred_in_other_words_stay(text):
     assert shown(text) == text

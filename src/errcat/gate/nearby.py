@@ -220,7 +220,8 @@ _WITH_PASSWORD = _lazy(
     r"|(?:(?:my|the|our|your|his|her|their|a|minha|mi|la|o|meu|das|mein)[ \t]{1,4}|^|[\n.!?:][ \t]{0,4})"
     r"(?:passw(?:or)?d|passphrase|pwd|pw|senha|palavra-passe|contrase\u00f1a|passwort)[ \t]{1,4}(?:is|was|\u00e9|era|es|ist|war)"
     # (a user named first, "user ops, password …", "username ops and password …"; a password set to it)
-    r"|(?:user(?:name)?|login)[ \t]{1,4}[a-z0-9_.@\\-]{1,64},?[ \t]{1,4}(?:and[ \t]{1,4})?(?:passw(?:or)?d|pwd|pass)"
+    r"|(?:user(?:name)?|login):?[ \t]{1,4}[a-z0-9_.@\\-]{1,64},?[ \t]{1,4}(?:and[ \t]{1,4})?(?:passw(?:or)?d|pwd|pass|pw)"
+    r"|(?:^|[\n,;][ \t]{0,4})(?:pwd|pw)"  # (the abbreviation alone, opening its clause: "ops, pw kestrelmorning")
     r"|(?:set|changed?|reset|updated?)[ \t]{1,4}(?:(?:the|my|our|their|his|her)[ \t]{1,4})?(?:passw(?:or)?d|pwd)[ \t]{1,4}to"
     r"|(?:passw(?:or)?d|pwd)[ \t]{1,4}(?:was|is|has[ \t]been)[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)"
     r"[ \t]{1,4}\Z"  # ("^": the text's start, the window read is 40 characters)

@@ -137,9 +137,24 @@ def _names_credential(text: str, line_start: int, arrow: int, names: dict[tuple[
     if (says := names.get((line_start, col))) is None:
         at = line_start + col
         name = _NAME_AT().match(text, at) if text.rfind("\n", line_start, at) < 0 else None
-        word = name.group(0).lower() if name else ""
-        says = names[(line_start, col)] = bool(_IN_NAME().search(word)) and not _not_a_value(word)
+        if name is None or _NAME_CHAR_BEFORE().match(text, at - 1):  # (no name starts there: the lines were shifted)
+            says = names[(line_start, col)] = _line_names_credential(text, line_start)
+        else:
+            word = name.group(0).lower()
+            says = names[(line_start, col)] = bool(_IN_NAME().search(word)) and not _not_a_value(word)
     return says
+
+
+_NAME_CHAR_BEFORE = _lazy(r"(?<=.)[\w.]", re.DOTALL)
+
+
+def _line_names_credential(text: str, line_start: int) -> bool:
+    """Whether the code line at ``line_start`` names a credential in any of its names: what an arrow points at when
+    its column no longer meets a name's start, the code line moved against the arrows' (a quote cut it, or stripped
+    its indent, or put a name before it: a logged event's "event: connect(user, secret)")."""
+    end = text.find("\n", line_start)
+    words = _NAME_AT().findall(text, line_start, len(text) if end < 0 else end)
+    return any(_IN_NAME().search(w.lower()) and not _not_a_value(w.lower()) for w in words)
 
 
 # the new value after the old one a hidden value was: Terraform's plan (client_secret = "old" -> "new")
