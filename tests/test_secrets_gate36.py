@@ -148,3 +148,31 @@ def test_pw_before_letters_and_cred_as_a_name_hide_their_value(text, secret):
 )
 def test_pw_and_cred_in_other_words_stay(text):
     assert shown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("INSERT INTO users (name, password) VALUES ('a','Harbour12x'), ('c','Kestrel99y');", ["Harbour12x", "Kestrel99y"]),
+        (
+            "INSERT INTO users (name, password)\nVALUES\n  ('a','Harbour12x'),\n  ('c','Kestrel99y');",
+            ["Harbour12x", "Kestrel99y"],
+        ),
+        ("INSERT INTO creds VALUES\n  (1, 'ops', 'Tasmankestrel5063'),\n  (2, 'dev', 'x');", ["Tasmankestrel5063"]),
+    ],
+)
+def test_every_row_of_an_insert_hides_its_credential_columns(text, secrets):
+    out = shown(text)
+    assert not [s for s in secrets if s in out]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INSERT INTO invoices VALUES (1, 'INV-2024-0042', 'Acme Ltd')",
+        "INSERT INTO users (name, email) VALUES ('a','a@b.io'), ('c','Kestrel99y')",
+        "INSERT INTO creds VALUES\n  (1, 'ops', 'dev')",
+    ],
+)
+def test_inserts_of_other_columns_and_tables_stay(text):
+    assert shown(text) == text

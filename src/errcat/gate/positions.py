@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from .basics import (
     _DATE_LIKE,
@@ -238,23 +238,53 @@ def _struct_fields(text: str) -> Iterator[Span]:
 
 
 # INSERT INTO t (user, password) VALUES ('sync', '…'): the value in the column the column list names
-_SQL_INSERT = _lazy(r"insert[ \t]+into[ \t]+[^\s(]{1,128}[ \t]*\(([^()\n]{1,1024})\)[ \t]*values[ \t]*\(")
+# an INSERT's column list (or none, into a table named for credentials: "INSERT INTO creds VALUES (…)"), then its rows:
+# "VALUES" may stand on a line of its own, and each row after the first on one too
+_SQL_INSERT = _lazy(
+    r"insert[ \t]+into[ \t]+(?P<table>[^\s(]{1,128})[ \t]*(?:\((?P<cols>[^()\n]{1,1024})\)[ \t\r\n]{0,40})?"
+    r"values[ \t\r\n]{0,40}\("
+)
 _SQL_VALUE = _lazy(r"""[ \t]*('(?:[^'\n]|''){0,512}'|"[^"\n]{0,512}"|[^,()\s]{1,512})[ \t]*([,)])""")
+_SQL_NEXT_ROW = _lazy(r"[ \t\r\n]{0,40},[ \t\r\n]{0,40}\(")
+_SQL_ROWS = 1024  # rows read of one INSERT
+_SQL_UNNAMED = 64  # values read of a row whose columns have no names
 
 
 def _sql_inserts(text: str, low: str) -> Iterator[Span]:
     for m in _SQL_INSERT().finditer(low):
-        count, wanted = _credential_columns(m.group(1))
+        if m["cols"] is not None:
+            count, wanted = _credential_columns(m["cols"])
+        elif _IN_NAME().search(m["table"]) and not _not_a_value(m["table"].strip('`"[]')):
+            count, wanted = _SQL_UNNAMED, None  # (any quoted value that may be a secret)
+        else:
+            continue
         pos = m.end()
-        for i in range(count if wanted else 0):
-            value = _SQL_VALUE().match(text, pos)
-            if value is None:
+        for _ in range(_SQL_ROWS if count and wanted != frozenset() else 0):
+            pos = yield from _sql_row(text, pos, count, wanted)
+            if pos < 0 or (row := _SQL_NEXT_ROW().match(text, pos)) is None:
                 break
-            if i in wanted and (span := _inner(value.group(1), value.start(1))):
-                yield Span(*span, "credential by column")
-            pos = value.end()
-            if value.group(2) == ")":
-                break
+            pos = row.end()
+
+
+def _sql_row(text: str, pos: int, count: int, wanted: frozenset[int] | None) -> Generator[Span, None, int]:
+    """The credential values of one row from ``pos`` (its "(" read): the columns ``wanted``, or with None every quoted
+    value that may be a secret; where the row ends (after its ")"), or -1 where it reads as no row."""
+    for i in range(count):
+        value = _SQL_VALUE().match(text, pos)
+        if value is None:
+            return -1
+        if (i in wanted if wanted is not None else _quoted_secret(value.group(1))) and (
+            span := _inner(value.group(1), value.start(1))
+        ):
+            yield Span(*span, "credential by column")
+        pos = value.end()
+        if value.group(2) == ")":
+            return pos
+    return -1
+
+
+def _quoted_secret(value: str) -> bool:
+    return value[:1] in ("'", '"') and len(value) >= 8 and _secret_like(value[1:-1])
 
 
 @functools.lru_cache(maxsize=256)  # a log repeats its statements
