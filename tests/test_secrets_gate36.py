@@ -197,3 +197,25 @@ def test_a_name_repeated_on_one_line_costs_no_more_than_its_share_of_a_longer_on
     quarter = line[: len(line) // 4]
     assert _cpu(quarter) <= _cpu(line)
     assert MARK in screen(quarter).text and unit not in screen(quarter).text
+
+
+PG_LOG = "2026-02-01 10:00:00 UTC [42] LOG:  duration: 0.512 ms  execute {name}: {sql}\n2026-02-01 10:00:00 UTC [42] DETAIL:  parameters: {params}"
+
+
+@pytest.mark.parametrize(
+    ("sql", "params", "secret"),
+    [
+        ("SELECT login($1, $2)", "$1 = 'ops', $2 = 'Tasmankestrel5820'", "Tasmankestrel5820"),
+        ("UPDATE users SET password_hash = crypt($1, gen_salt('bf')) WHERE id = $2", "$1 = 'Harbour12x', $2 = '4'", "Harbour12x"),
+        ("INSERT INTO users (name, password) VALUES ($1, $2)", "$1 = 'ops', $2 = 'Kestrel99y'", "Kestrel99y"),
+    ],
+)
+def test_a_postgres_parameter_the_statement_puts_where_a_credential_goes_is_hidden(sql, params, secret):
+    assert secret not in shown(PG_LOG.format(name="S_1", sql=sql, params=params))
+
+
+def test_other_postgres_parameters_stay():
+    text = PG_LOG.format(name="S_3", sql="SELECT * FROM invoices WHERE id = $1 AND tenant = $2", params="$1 = '42', $2 = 'acme'")
+    assert shown(text) == text
+    text = PG_LOG.format(name="S_4", sql="SELECT login($1, $2)", params="$1 = 'ops', $2 = 'Tasmankestrel5820'")
+    assert "'ops'" in shown(text)

@@ -83,6 +83,7 @@ def _positional(text: str) -> Iterator[Span]:
     low = _lowered(text)
     if "insert" in low:
         yield from _sql_inserts(text, low)
+    yield from _pg_parameters(text)
     if "credential" in low:  # Scala's case class: Credentials(sync,…), its fields by position
         yield from _grouped(_CASE_CLASS(), low, 1, "credential by position")
     if "http-basic." in low:  # poetry's and composer's "config http-basic.<repo> <user> <password>"
@@ -397,3 +398,44 @@ def _paired_values(text: str) -> Iterator[Span]:
         yield from _grouped(_NET_USE(), text, 1, "password by position")
     if "p=" in text:
         yield from _grouped(_QUERY_P(), text, 1, "credential in a URL query")
+
+
+# PostgreSQL's log of a prepared statement and its parameters: "execute <name>: SELECT login($1, $2)" then "DETAIL:
+# parameters: $1 = 'ops', $2 = '…'"; a parameter is a credential where the statement puts it: after a credential's name
+# ("SET password = $1", "crypt($2"), last of a login call's arguments, or in an INSERT's credential column
+_PG_PARAMETERS = _lazy(r"parameters:[ \t]+(?P<list>\$\d{1,4}[ \t]=[ \t][^\n]{1,8192})")
+_PG_PARAMETER = _lazy(r"\$(?P<n>\d{1,4})[ \t]=[ \t](?P<val>'(?:[^'\n]|'')*'|NULL)(?:,[ \t]|[ \t]*$)")
+_PG_STATEMENT = _lazy(r"(?:execute|statement|bind)[^:\n]{0,64}:[ \t]+(?P<sql>[^\n]{1,8192})\n[^\n]{0,64}$")
+_PG_AFTER_NAME = _lazy(r"[\w.\"`]{0,64}[ \t]*(?:=|,|\(|:=)[ \t]*(?:[\w.]{1,64}\([ \t]*)?\$(\d{1,4})\b")
+_PG_LOGIN_CALL = _lazy(r"(?:log(?:in|on)|authenticate|sign_?in|(?:check|verify)_?password)[\w]{0,32}\(([^()\n]{1,512})\)")
+_PG_INSERT = _lazy(r"insert[ \t]+into[ \t]+[^\s(]{1,128}[ \t]*\(([^()\n]{1,1024})\)[ \t]*values[ \t]*\(([^()\n]{1,1024})\)")
+
+
+def _pg_parameters(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if "parameters:" not in low or "$1" not in low:
+        return
+    for m in _PG_PARAMETERS().finditer(low):
+        before = low[max(0, m.start() - 8256) : m.start()]
+        statement = _PG_STATEMENT().search(before)
+        wanted = _pg_credential_placeholders(statement["sql"]) if statement else frozenset()
+        for p in _PG_PARAMETER().finditer(text, m.start("list"), m.end("list")) if wanted else ():
+            if p["n"] in wanted and (span := _inner(p["val"], p.start("val"))):
+                yield Span(*span, "credential by position")
+
+
+@functools.lru_cache(maxsize=256)  # a log repeats its statements
+def _pg_credential_placeholders(sql: str) -> frozenset[str]:
+    """The numbers of the placeholders a statement puts where a credential goes (see _PG_PARAMETERS)."""
+    found = set()
+    for word in _IN_NAME().finditer(sql):
+        if (after := _PG_AFTER_NAME().match(sql, word.end())) and not _not_a_value(sql[word.start() : after.start(1)]):
+            found.add(after[1])
+    for call in _PG_LOGIN_CALL().finditer(sql):
+        if (last := call[1].rsplit(",", 1)[-1].strip()).startswith("$") and "," in call[1]:
+            found.add(last[1:])
+    for insert in _PG_INSERT().finditer(sql):
+        _, columns = _credential_columns(insert[1])
+        values = [v.strip() for v in insert[2].split(",")]
+        found.update(values[i][1:] for i in columns if i < len(values) and values[i].startswith("$"))
+    return frozenset(found)
