@@ -219,3 +219,30 @@ def test_other_postgres_parameters_stay():
     assert shown(text) == text
     text = PG_LOG.format(name="S_4", sql="SELECT login($1, $2)", params="$1 = 'ops', $2 = 'Tasmankestrel5820'")
     assert "'ops'" in shown(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"the password is paper paper violin cactus and MYOB still says\n{MYOB_401}", "paper paper violin cactus"),
+        ("my password is correct horse battery staple.", "correct horse battery staple"),
+    ],
+)
+def test_a_password_a_sentence_gives_as_plain_words_is_hidden(text, secret):
+    assert secret not in shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the password is not accepted by the server.",
+        "The password is too short and weak",
+        "the password is stored in vault and rotated",
+        "password was reset by admin yesterday",
+        "the password is the same as before",
+        "the password is case sensitive here",
+        "password is visible in plain text.",
+    ],
+)
+def test_sentences_going_on_about_a_password_stay(text):
+    assert shown(text) == text

@@ -27,7 +27,7 @@ from .nearby import (
     _values_before_names,
 )
 from .passwords import _cjk_glued, _dotted_passwords, _signed_passwords, _wrapped_after_word
-from .phrases import _codes, _passphrases
+from .phrases import _codes, _passphrases, _said_phrases
 from .places import (
     _PATH_SECRET,
     _WEBHOOK,
@@ -143,6 +143,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _hex_wrapped(text)
     yield from _codes(text)
     yield from _passphrases(text)
+    yield from _said_phrases(text)
 
 
 # A run of hex digits that is text written in hex (a body or a header logged as bytes.hex(), "0x7b22…"): the gate reads

@@ -63,3 +63,32 @@ def _passphrases(text: str) -> Iterator[Span]:
         if _IN_NAME().search(m["val"]) or any(w in _NOT_IN_A_PHRASE or w in _STATE_WORDS for w in words):
             continue
         yield Span(*m.span("val"), "passphrase")
+
+
+# a password a sentence gives as words: "the password is paper violin cactus dune and MYOB still says": three to eight
+# plain words after "password is", up to the clause's end; never a sentence going on about it ("is not accepted by ...")
+_SAID_PHRASE = _lazy(
+    r"(?<![\w-])(?:passw(?:or)?d|passphrase|pwd|pw)[ \t]{1,4}(?:is|was)[ \t]{1,4}(?:now[ \t]{1,4})?['\"]?"
+    r"(?P<val>[a-z]{3,12}(?:[ \t](?!(?:and|but|then|so)\b)[a-z]{3,12}){2,7})['\"]?"
+    r"(?=[ \t]*(?:[.,;!?)]|\r?\n|$)|[ \t]+(?:and|but|then|so)[ \t])"
+)
+_MORE_WORDS = frozenset((
+    "are", "been", "being", "still", "also", "now", "then", "from", "by", "in", "on", "at", "as", "this", "that", "it",
+    "its", "our", "your", "my", "their", "his", "her", "same", "stored", "saved", "kept", "used", "sent", "shown", "set",
+    "an", "a", "but", "so", "when", "if", "after", "before", "because", "until", "while", "only", "just", "never", "always",
+    "here", "there", "too", "very", "more", "less", "than", "all", "any", "some", "per", "via", "which", "what", "where",
+    "who", "case", "will", "can", "should", "would", "could", "has", "have", "had", "does", "did", "into", "about",
+))  # fmt: skip
+
+
+def _said_phrases(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if " is " not in low and " was " not in low:
+        return
+    for m in _SAID_PHRASE().finditer(low):
+        words = m["val"].split()
+        if any(w in _NOT_IN_A_PHRASE or w in _MORE_WORDS or w.endswith(("ed", "ing", "ly")) for w in words):
+            continue
+        if _IN_NAME().search(m["val"]) or (words[0] in _STATE_WORDS and len(words) < 4):
+            continue
+        yield Span(*m.span("val"), "passphrase")
