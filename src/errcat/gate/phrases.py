@@ -4,9 +4,11 @@ no randomness test sees them) and a passphrase of several words (each an ordinar
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from .basics import Span, _lazy, _lowered
+from .needles import _dense, _near_needles
 from .passwords import _STATE_WORDS
 from .words import _IN_NAME
 
@@ -24,13 +26,35 @@ _CODE_LINE = _lazy(
 _CODE_LINES = 16  # at most this many codes on the lines after their label
 
 
+# the words a code's label opens with: the label is matched only where one stands (a search for the whole label at every
+# character cost as much as the pass's own work, on text holding none)
+_CODE_WORDS = (
+    "recovery", "backup", "one-time", "one time", "onetime", "otp", "2fa", "mfa", "totp", "verification", "authenticator",
+    "sms", "login", "security",
+)  # fmt: skip
+
+
+def _at_words(low: str, words: tuple[str, ...]) -> Iterator[int]:
+    """Every place one of ``words`` starts in ``low`` (found by str.find: at C speed), but in a dense stretch of
+    credential words (needles._dense: hidden whole already, and a hostile paste's million words)."""
+    dense = [(first, last) for first, last, hits in _near_needles(low) if _dense(first, last, hits)]
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            if dense and (k := bisect_right(dense, (at, len(low))) - 1) >= 0 and at <= dense[k][1]:
+                at = low.find(word, dense[k][1])
+                continue
+            yield at
+            at = low.find(word, at + 1)
+
+
 def _codes(text: str) -> Iterator[Span]:
     """The codes after a label naming one-time or recovery codes (see _CODE_LABEL): each token holding a digit on the
     label's line, up to a word or a sign ("one-time code: 127899 (tried twice)"), or one a line on the lines after it."""
     low = _lowered(text)
-    if "code" not in low and "otp" not in low and "pin" not in low and "one" not in low:
-        return
-    for m in _CODE_LABEL().finditer(low):
+    for at in _at_words(low, _CODE_WORDS):
+        if (m := _CODE_LABEL().match(low, at)) is None:
+            continue
         pos = m.end()
         for _ in range(_CODE_LINES):
             code = (_CODE_LINE() if m["eol"] else _CODE()).match(low, pos)
@@ -56,9 +80,7 @@ _NOT_IN_A_PHRASE = frozenset((
 
 def _passphrases(text: str) -> Iterator[Span]:
     low = _lowered(text)
-    if "phrase" not in low and "mnemonic" not in low:
-        return
-    for m in _PHRASE().finditer(low):
+    for m in filter(None, (_PHRASE().match(low, at) for at in _at_words(low, ("pass", "seed", "recovery", "mnemonic")))):
         words = re.split(r"[ \t-]", m["val"])
         if _IN_NAME().search(m["val"]) or any(w in _NOT_IN_A_PHRASE or w in _STATE_WORDS for w in words):
             continue
@@ -83,9 +105,7 @@ _MORE_WORDS = frozenset((
 
 def _said_phrases(text: str) -> Iterator[Span]:
     low = _lowered(text)
-    if " is " not in low and " was " not in low:
-        return
-    for m in _SAID_PHRASE().finditer(low):
+    for m in filter(None, (_SAID_PHRASE().match(low, at) for at in _at_words(low, ("pass", "pw")))):
         words = m["val"].split()
         if any(w in _NOT_IN_A_PHRASE or w in _MORE_WORDS or w.endswith(("ed", "ing", "ly")) for w in words):
             continue
