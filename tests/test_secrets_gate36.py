@@ -9,6 +9,7 @@ import time
 import pytest
 
 from errcat.gate import MARK, screen, shown, shown_line, shown_named
+from errcat.integrations import hidden_value
 
 MYOB_401 = '{"Errors":[{"Name":"Unauthorized","Message":"Access denied","ErrorCode":10001,"Severity":"Error"}]}'
 
@@ -246,3 +247,17 @@ def test_a_password_a_sentence_gives_as_plain_words_is_hidden(text, secret):
 )
 def test_sentences_going_on_about_a_password_stay(text):
     assert shown(text) == text
+
+
+def test_a_logged_value_whose_first_line_is_a_pair_joined_by_a_slash_or_a_bar_is_read_alone_too():
+    # the structlog processor, Sentry's and OpenTelemetry's attributes read a value after its name ("event: ops/…")
+    assert hidden_value(f"ops/quokkaharbour\n{MYOB_401}", "event").startswith(f"ops/{MARK}\n")
+    assert hidden_value(f"ops | wombatmorning\n{MYOB_401}", "body").startswith(f"ops | {MARK}\n")
+    assert shown_named("event", "ops/quokkaharbour") == f"ops/{MARK}"
+    assert hidden_value("docs/reference", "path") == "docs/reference"
+
+
+def test_an_arrow_under_a_code_line_shifted_onto_another_name_still_hides_its_value():
+    # "body: " before a 4-space indent puts the arrow's column on "user": the other arrow's column meets no name
+    assert "Lisboadingo2086" not in shown("body: " + ARROWS)
+    assert "Lisboadingo2086" not in hidden_value(ARROWS, "body")
