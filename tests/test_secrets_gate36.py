@@ -261,3 +261,22 @@ def test_an_arrow_under_a_code_line_shifted_onto_another_name_still_hides_its_va
     # "body: " before a 4-space indent puts the arrow's column on "user": the other arrow's column meets no name
     assert "Lisboadingo2086" not in shown("body: " + ARROWS)
     assert "Lisboadingo2086" not in hidden_value(ARROWS, "body")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("I used Harbour12x as the password", "Harbour12x"),
+        (f"I used tasmandingo as the password and MYOB still says\n{MYOB_401}", "tasmandingo"),
+        ("tried kestrelwombat as my pw.", "kestrelwombat"),
+    ],
+)
+def test_what_a_sentence_says_was_used_as_the_password_is_hidden(text, secret):
+    assert secret not in shown(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["we used bcrypt as the password hash", "use LDAP as the password backend", "we use something as the password"]
+)
+def test_what_was_used_as_something_about_a_password_stays(text):
+    assert shown(text) == text

@@ -27,7 +27,7 @@ from .nearby import (
     _values_before_names,
 )
 from .passwords import _cjk_glued, _dotted_passwords, _signed_passwords, _wrapped_after_word
-from .phrases import _codes, _passphrases, _said_phrases
+from .phrases import _codes, _passphrases, _said_phrases, _used_as_password
 from .places import (
     _PATH_SECRET,
     _WEBHOOK,
@@ -144,6 +144,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _codes(text)
     yield from _passphrases(text)
     yield from _said_phrases(text)
+    yield from _used_as_password(text)
 
 
 # A run of hex digits that is text written in hex (a body or a header logged as bytes.hex(), "0x7b22…"): the gate reads

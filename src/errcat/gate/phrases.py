@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from .basics import Span, _lazy, _lowered
+from .nearby import _letters_alone, _separated_value
 from .needles import _dense, _near_needles
 from .passwords import _STATE_WORDS
 from .words import _IN_NAME
@@ -112,3 +113,28 @@ def _said_phrases(text: str) -> Iterator[Span]:
         if _IN_NAME().search(m["val"]) or (words[0] in _STATE_WORDS and len(words) < 4):
             continue
         yield Span(*m.span("val"), "passphrase")
+
+
+# what a sentence says was used as a password, the value before the password's word: "I used tasmandingo as the password
+# and …", "tried Harbour12x as my pw." (the password's word ends the clause: not "bcrypt as the password hash")
+_AS_PASSWORD = _lazy(
+    r"[ \t]{1,4}as[ \t]{1,4}(?:(?:the|my|our|a|an|his|her|their)[ \t]{1,4})?(?:new[ \t]{1,4})?"
+    r"(?:password|passphrase|passwd|pwd|pw|pin|passcode)"
+    r"(?=[ \t]*(?:[.,;:!?)]|\r?\n|$)|[ \t]+(?:and|but|for|on|in|to|with|from|then|so|at|when)\b)"
+)
+_USED_BEFORE = _lazy(
+    r"(?<![\w-])(?:used|use|using|tried|try|chose|picked|entered|typed|set|put|gave)[ \t]{1,4}['\"]?"
+    r"(?P<val>[^\s'\"]{6,128})['\"]?\Z"
+)
+
+
+def _used_as_password(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    for at in _at_words(low, (" as ",)):
+        if _AS_PASSWORD().match(low, at) is None:
+            continue
+        start = max(0, at - 160)
+        used = _USED_BEFORE().search(low, start, at)
+        value = text[used.start("val") : used.end("val")] if used else ""
+        if used and (_separated_value(value) or _letters_alone(value)):
+            yield Span(used.start("val"), used.end("val"), "credential by position")
