@@ -633,13 +633,13 @@ def _users_and_passwords(text: str) -> Iterator[Span]:
 # A line that is a user and a password alone, joined otherwise than by " / " (_users_and_passwords) or a bare ":"
 # (positions._lone_pairs): "ops/tasmandingo", "ops | Harbour4821", "ops : kestrelledger", or a blank alone ("ops
 # Harbour4821"); a list's dash may open it. A blank alone joins two words in any sentence: there the value must read as a
-# person's password (upper and lower case and a digit, or a sign), never a version, a hex id or a word
+# person's password (upper and lower case and a digit), never a version, a hex id, an issue or a word
 _PAIR_ALONE = _lazy(
     r"^[ \t]{0,8}(?:[-*][ \t]{1,3})?(?P<user>[a-z_][a-z0-9_.@\\-]{1,63})"
     r"(?P<sep>/|[ \t]{1,3}[|:][ \t]{1,3}|[ \t]{1,3})(?P<val>[^\s'\"`,;/|]{6,128})[ \t]*\r?$",
     re.MULTILINE,
 )
-_PICKED = _lazy(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9]+|(?=[^A-Za-z]*[A-Za-z])(?=.*[!#$%^&*+?~@]).+")
+_PICKED = _lazy(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d).+")  # (both cases and a digit: never "see issue#1234")
 
 
 def _pairs_alone(text: str) -> Iterator[Span]:

@@ -255,7 +255,7 @@ def _sql_inserts(text: str, low: str) -> Iterator[Span]:
     for m in _SQL_INSERT().finditer(low):
         if m["cols"] is not None:
             count, wanted = _credential_columns(m["cols"])
-        elif _IN_NAME().search(m["table"]) and not _not_a_value(m["table"].strip('`"[]')):
+        elif (_IN_NAME().search(m["table"]) or "cred" in m["table"]) and not _not_a_value(m["table"].strip('`"[]')):
             count, wanted = _SQL_UNNAMED, None  # (any quoted value that may be a secret)
         else:
             continue
