@@ -42,6 +42,7 @@ def test_a_user_and_a_password_alone_on_their_line_hide_the_password_however_joi
         "app | Started",
         "www | acme.io",
         "Processing item42abc",
+        "sync token=[REDACTED]",
     ],
 )
 def test_other_lines_of_two_words_stay(text):

@@ -647,6 +647,8 @@ def _pairs_alone(text: str) -> Iterator[Span]:
         user, value = m["user"], text[m.start("val") : m.end("val")]
         if _NOT_A_USER().match(user) or "." in user or _MARKED in value or _HOST_LIKE().fullmatch(value):
             continue  # (a label, or a host: "www.acme.io | 443")
+        if "=" in value.rstrip("="):
+            continue  # a pair of its own ("sync token=…": judged by its name)
         if m["sep"].strip(" \t"):
             if not (_separated_value(value) or _letters_alone(value)):
                 continue  # (letters ending as English words do stay unless long: "docs/reference", "result : succeeded")
