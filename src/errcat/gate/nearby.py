@@ -639,6 +639,7 @@ _PAIR_ALONE = _lazy(
     r"(?P<sep>/|[ \t]{1,3}[|:][ \t]{1,3}|[ \t]{1,3})(?P<val>[^\s'\"`,;/|]{6,128})[ \t]*\r?$",
     re.MULTILINE,
 )
+_LOGIN_NAME = _lazy(r"[a-z_][a-z0-9_@-]{1,63}")
 _PICKED = _lazy(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d).+")  # (both cases and a digit: never "see issue#1234")
 
 
@@ -652,8 +653,8 @@ def _pairs_alone(text: str) -> Iterator[Span]:
         if m["sep"].strip(" \t"):
             if not (_separated_value(value) or _letters_alone(value)):
                 continue  # (letters ending as English words do stay unless long: "docs/reference", "result : succeeded")
-        elif not (_PICKED().fullmatch(value) and _separated_value(value)):
-            continue
+        elif not (_PICKED().fullmatch(value) and _separated_value(value)) or not _LOGIN_NAME().fullmatch(text, *m.span("user")):
+            continue  # (a login's name is in lower case: "Collecting PyQt5.QtWidgets-5.15.2", "LDAPMessage bindRequest(1)")
         yield Span(*m.span("val"), "credential by position")
 
 
