@@ -14,6 +14,7 @@ import secrets32_pastes
 import secrets33_pastes
 import secrets34_pastes
 import secrets35_pastes
+import secrets36_pastes
 from corpus import secrets_explain_and_scan_show, shown_secrets
 
 ROUNDS = {
@@ -24,6 +25,7 @@ ROUNDS = {
     33: secrets33_pastes,
     34: secrets34_pastes,
     35: secrets35_pastes,
+    36: secrets36_pastes,
 }
 
 

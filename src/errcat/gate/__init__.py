@@ -265,14 +265,18 @@ def shown(value: str) -> str:
 
 def shown_named(name: str, value: str) -> str:
     """A value a program gave under ``name`` (a log event's key, a span's attribute) as it may be shown: judged after its
-    name, as ``name: value`` (``x-myobapi-key``, ``password``), and its first line, when it holds a blank, alone as well:
-    read after the name it is no longer a line of its own ("ops / kestrelledger", a user and a password alone on it)."""
+    name, as ``name: value`` (``x-myobapi-key``, ``password``), and its first line, when it holds a blank, a slash or a
+    bar, alone as well: read after the name it is no longer a line of its own ("ops / kestrelledger", "ops/kestrelledger",
+    a user and a password alone on it)."""
     head = f"{name}: "
     spans = [Span(max(s.start - len(head), 0), s.end - len(head), s.kind) for s in _hidden(head + value) if s.end > len(head)]
     first = value.split("\n", 1)[0]
-    if " " in first or "\t" in first:  # (the lines after it read the same either way: only the first is read again)
+    if not _MAY_PAIR.isdisjoint(first):  # (the lines after it read the same either way: only the first is read again)
         spans += _hidden(first)
     return _masked(value, spans).text
+
+
+_MAY_PAIR = frozenset(" \t/|")  # what joins a user and a password alone on a line ("ops / …", "ops/…", "ops | …")
 
 
 CUT_MARGIN = 4096  # characters screened past a cut: a secret the cut splits is seen whole, and hidden whole

@@ -29,6 +29,7 @@ from .basics import (
 from .named import _name_start
 from .needles import Stretches, _dense, _judged_once, _near_needles, _word_matches, _word_starts
 from .passwords import _NOT_A_PASSWORD, letters_password
+from .positions import _HOST_LIKE, _NOT_A_USER
 from .shapes import _dashed_name, dotted_name, looks_random
 from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value, qualified_key, runner_verdict, secret_on_line
 
@@ -222,7 +223,8 @@ _WITH_PASSWORD = _lazy(
     r"|(?:(?:my|the|our|your|his|her|their|a|minha|mi|la|o|meu|das|mein)[ \t]{1,4}|^|[\n.!?:][ \t]{0,4})"
     r"(?:passw(?:or)?d|passphrase|pwd|pw|senha|palavra-passe|contrase\u00f1a|passwort)[ \t]{1,4}(?:is|was|\u00e9|era|es|ist|war)"
     # (a user named first, "user ops, password …", "username ops and password …"; a password set to it)
-    r"|(?:user(?:name)?|login)[ \t]{1,4}[a-z0-9_.@\\-]{1,64},?[ \t]{1,4}(?:and[ \t]{1,4})?(?:passw(?:or)?d|pwd|pass)"
+    r"|(?:user(?:name)?|login):?[ \t]{1,4}[a-z0-9_.@\\-]{1,64},?[ \t]{1,4}(?:and[ \t]{1,4})?(?:passw(?:or)?d|pwd|pass|pw)"
+    r"|(?:^|[\n,;][ \t]{0,4})(?:pwd|pw)"  # (the abbreviation alone, opening its clause: "ops, pw kestrelmorning")
     r"|(?:set|changed?|reset|updated?)[ \t]{1,4}(?:(?:the|my|our|their|his|her)[ \t]{1,4})?(?:passw(?:or)?d|pwd)[ \t]{1,4}to"
     r"|(?:passw(?:or)?d|pwd)[ \t]{1,4}(?:was|is|has[ \t]been)[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)"
     r"[ \t]{1,4}\Z"  # ("^": the text's start, the window read is 40 characters)
@@ -629,6 +631,41 @@ def _users_and_passwords(text: str) -> Iterator[Span]:
         value = text[m.start("val") : m.end("val")].rstrip(".:!?")
         if "/" not in value and _tried_with(value):
             yield Span(m.start("val"), m.start("val") + len(value), "credential by position")
+
+
+# A line that is a user and a password alone, joined otherwise than by " / " (_users_and_passwords) or a bare ":"
+# (positions._lone_pairs): "ops/tasmandingo", "ops | Harbour4821", "ops : kestrelledger", or a blank alone ("ops
+# Harbour4821"); a list's dash may open it. A blank alone joins two words in any sentence: there the value must read as a
+# person's password (upper and lower case and a digit), never a version, a hex id, an issue or a word
+_PAIR_ALONE = _lazy(
+    r"^[ \t]{0,8}(?:[-*][ \t]{1,3})?(?P<user>[a-z_][a-z0-9_.@\\-]{1,63})"
+    r"(?P<sep>/|[ \t]{1,3}[|:][ \t]{1,3}|[ \t]{1,3})(?P<val>[^\s'\"`,;/|]{6,128})[ \t]*\r?$",
+    re.MULTILINE,
+)
+_LOGIN_NAME = _lazy(r"[a-z_][a-z0-9_@-]{1,63}")
+_PICKED = _lazy(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d).+")  # (both cases and a digit: never "see issue#1234")
+
+
+def _pairs_alone(text: str) -> Iterator[Span]:
+    for m in _PAIR_ALONE().finditer(_lowered(text)) if "\n" in text or " " in text or "/" in text else ():
+        user, value = m["user"], text[m.start("val") : m.end("val")]
+        if _NOT_A_USER().match(user) or "." in user or _MARKED in value or _HOST_LIKE().fullmatch(value):
+            continue  # (a label, or a host: "www.acme.io | 443")
+        if "=" in value.rstrip("="):
+            continue  # a pair of its own ("sync token=…": judged by its name)
+        if m["sep"].strip(" \t"):
+            if not (_separated_value(value) or _letters_alone(value)):
+                continue  # (letters ending as English words do stay unless long: "docs/reference", "result : succeeded")
+        elif not (_PICKED().fullmatch(value) and _separated_value(value)) or not _LOGIN_NAME().fullmatch(text, *m.span("user")):
+            continue  # (a login's name is in lower case: "Collecting PyQt5.QtWidgets-5.15.2", "LDAPMessage bindRequest(1)")
+        yield Span(*m.span("val"), "credential by position")
+
+
+def _letters_alone(value: str) -> bool:
+    """Letters alone a person may have picked as a password (passwords.letters_password): one ending as English words
+    do only when long (two words run together, "wombatmorning"), and none of the few English words that long."""
+    long_compound = len(value) >= _LONG_COMPOUND and value not in _LONG_PROSE_WORDS
+    return letters_password(value) or (long_compound and letters_password(value, prose=False))
 
 
 def _tried_with(value: str) -> bool:

@@ -60,10 +60,15 @@ def _word_starts(low: str, first: int, last: int) -> list[int]:
 # judging each of its names one by one would cost seconds, and no error a user reads is in there.
 _DENSE_MIN = 65_536
 _DENSE_EVERY = 32
+# so is a shorter one with a credential word every 12 characters or closer: names repeated with no room for values
+# ("api_key=api_key=…"); each name's value reads up to 4 KiB on, so judging them one by one cost a second per 32 KiB
+_CLOSE_MIN = 4096
+_CLOSE_EVERY = 12
 
 
 def _dense(first: int, last: int, hits: int) -> bool:
-    return last - first >= _DENSE_MIN and hits * _DENSE_EVERY >= last - first
+    length = last - first
+    return (length >= _DENSE_MIN and hits * _DENSE_EVERY >= length) or (length >= _CLOSE_MIN and hits * _CLOSE_EVERY >= length)
 
 
 @by_identity

@@ -3,9 +3,10 @@ imports); the screen merges what they found."""
 
 from __future__ import annotations
 
+import binascii
 from collections.abc import Iterator
 
-from .basics import Span, _grouped, _lowered
+from .basics import Span, _grouped, _lazy, _lowered
 from .dumps import _byte_lists, _dumped_bytes, _listed_credentials, _php_serialized, _placed_values, _plain_hex_dumps
 from .fields import _labelled_blocks, _name_fields
 from .formats import _formats, _private_keys, _putty_keys
@@ -17,6 +18,7 @@ from .nearby import (
     _name_lines,
     _next_line_words,
     _next_lines,
+    _pairs_alone,
     _quoted_passphrases,
     _separated_values,
     _tagged_values,
@@ -25,6 +27,7 @@ from .nearby import (
     _values_before_names,
 )
 from .passwords import _cjk_glued, _dotted_passwords, _signed_passwords, _wrapped_after_word
+from .phrases import _codes, _passphrases, _said_phrases, _used_as_password
 from .places import (
     _PATH_SECRET,
     _WEBHOOK,
@@ -81,6 +84,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _values_before_names(text)
     yield from _commented_values(text)
     yield from _users_and_passwords(text)
+    yield from _pairs_alone(text)
     yield from _headers(text)
     yield from _url_userinfo(text)
     yield from _bare_userinfo(text)
@@ -136,3 +140,31 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _env_fallbacks(text)
     yield from _mysql_handshakes(text)
     yield from _added_masks(text)
+    yield from _hex_wrapped(text)
+    yield from _codes(text)
+    yield from _passphrases(text)
+    yield from _said_phrases(text)
+    yield from _used_as_password(text)
+
+
+# A run of hex digits that is text written in hex (a body or a header logged as bytes.hex(), "0x7b22…"): the gate reads
+# the text it spells, and hides the run whole when that text holds a secret ("password=…" in hex shows the password to
+# anyone who reads hex). Ids and digests in hex spell no text (their bytes are not all printable): they stay
+# (a printable byte's first hex digit is 2 to 7, or it is a tab or a line break: the pattern's first digits find a run at
+# a fraction of the cost of any hex digit; the run's ends are checked after it, "0x" allowed before it)
+_HEX_RUN = _lazy(r"[2-7][0-9a-fA-F](?:[2-7][0-9a-fA-F]|0[9adAD]){11,8191}")
+_TEXT_BYTES = frozenset(range(32, 127)) | {9, 10, 13}
+
+
+def _hex_wrapped(text: str) -> Iterator[Span]:
+    for m in _HEX_RUN().finditer(text) if len(text) >= 24 else ():
+        start, end = m.span()
+        before = text[start - 1 : start]
+        if (before.isalnum() and not (before in "xX" and text[start - 2 : start - 1] == "0")) or text[end : end + 1].isalnum():
+            continue  # (a piece of a longer run, or of a word)
+        data = binascii.unhexlify(m[0])
+        if not _TEXT_BYTES.issuperset(data) or not any(65 <= b <= 122 for b in data):
+            continue  # (an id, a digest: random bytes)
+        spelled = data.decode("ascii")
+        if not _HEX_RUN().search(spelled) and any(_spans(spelled)):  # (never hex in hex: one level is read)
+            yield Span(start, end, "credential in hex")

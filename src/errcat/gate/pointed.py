@@ -126,6 +126,7 @@ def _pointed_arguments(text: str) -> Iterator[Span]:
 def _names_credential(text: str, line_start: int, arrow: int, names: dict[tuple[int, int], bool]) -> bool:
     """Whether the arrow at ``arrow`` rises (through "│" on the lines above) to a credential's name."""
     col = arrow - line_start
+    passing = [i for i, c in enumerate(text[line_start:arrow]) if c in ("\u2502", "|")]  # other arguments' arrows
     for _ in range(_ARROW_REACH):
         if line_start == 0:
             return False
@@ -134,12 +135,35 @@ def _names_credential(text: str, line_start: int, arrow: int, names: dict[tuple[
             break
     else:
         return False
+    if not all(_starts_name(text, line_start, c) for c in (*passing[:16], col)):  # (the lines were shifted: a name
+        return _line_names_credential(text, line_start)  # before the code line, its indent stripped or cut)
     if (says := names.get((line_start, col))) is None:
-        at = line_start + col
-        name = _NAME_AT().match(text, at) if text.rfind("\n", line_start, at) < 0 else None
+        name = _NAME_AT().match(text, line_start + col)
         word = name.group(0).lower() if name else ""
         says = names[(line_start, col)] = bool(_IN_NAME().search(word)) and not _not_a_value(word)
     return says
+
+
+def _starts_name(text: str, line_start: int, col: int) -> bool:
+    """Whether a name starts at column ``col`` of the line at ``line_start``, as an arrow under it points at one."""
+    at = line_start + col
+    return (
+        text.rfind("\n", line_start, at) < 0
+        and _NAME_AT().match(text, at) is not None
+        and (at == 0 or not _NAME_CHAR_BEFORE().match(text, at - 1))
+    )
+
+
+_NAME_CHAR_BEFORE = _lazy(r"[\w.]")
+
+
+def _line_names_credential(text: str, line_start: int) -> bool:
+    """Whether the code line at ``line_start`` names a credential in any of its names: what an arrow points at when
+    its column no longer meets a name's start, the code line moved against the arrows' (a quote cut it, or stripped
+    its indent, or put a name before it: a logged event's "event: connect(user, secret)")."""
+    end = text.find("\n", line_start)
+    words = _NAME_AT().findall(text, line_start, len(text) if end < 0 else end)
+    return any(_IN_NAME().search(w.lower()) and not _not_a_value(w.lower()) for w in words)
 
 
 # the new value after the old one a hidden value was: Terraform's plan (client_secret = "old" -> "new")

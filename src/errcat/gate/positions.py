@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from .basics import (
     _DATE_LIKE,
@@ -83,6 +83,7 @@ def _positional(text: str) -> Iterator[Span]:
     low = _lowered(text)
     if "insert" in low:
         yield from _sql_inserts(text, low)
+    yield from _pg_parameters(text)
     if "credential" in low:  # Scala's case class: Credentials(sync,…), its fields by position
         yield from _grouped(_CASE_CLASS(), low, 1, "credential by position")
     if "http-basic." in low:  # poetry's and composer's "config http-basic.<repo> <user> <password>"
@@ -238,23 +239,53 @@ def _struct_fields(text: str) -> Iterator[Span]:
 
 
 # INSERT INTO t (user, password) VALUES ('sync', '…'): the value in the column the column list names
-_SQL_INSERT = _lazy(r"insert[ \t]+into[ \t]+[^\s(]{1,128}[ \t]*\(([^()\n]{1,1024})\)[ \t]*values[ \t]*\(")
+# an INSERT's column list (or none, into a table named for credentials: "INSERT INTO creds VALUES (…)"), then its rows:
+# "VALUES" may stand on a line of its own, and each row after the first on one too
+_SQL_INSERT = _lazy(
+    r"insert[ \t]+into[ \t]+(?P<table>[^\s(]{1,128})[ \t]*(?:\((?P<cols>[^()\n]{1,1024})\)[ \t\r\n]{0,40})?"
+    r"values[ \t\r\n]{0,40}\("
+)
 _SQL_VALUE = _lazy(r"""[ \t]*('(?:[^'\n]|''){0,512}'|"[^"\n]{0,512}"|[^,()\s]{1,512})[ \t]*([,)])""")
+_SQL_NEXT_ROW = _lazy(r"[ \t\r\n]{0,40},[ \t\r\n]{0,40}\(")
+_SQL_ROWS = 1024  # rows read of one INSERT
+_SQL_UNNAMED = 64  # values read of a row whose columns have no names
 
 
 def _sql_inserts(text: str, low: str) -> Iterator[Span]:
     for m in _SQL_INSERT().finditer(low):
-        count, wanted = _credential_columns(m.group(1))
+        if m["cols"] is not None:
+            count, wanted = _credential_columns(m["cols"])
+        elif (_IN_NAME().search(m["table"]) or "cred" in m["table"]) and not _not_a_value(m["table"].strip('`"[]')):
+            count, wanted = _SQL_UNNAMED, None  # (any quoted value that may be a secret)
+        else:
+            continue
         pos = m.end()
-        for i in range(count if wanted else 0):
-            value = _SQL_VALUE().match(text, pos)
-            if value is None:
+        for _ in range(_SQL_ROWS if count and wanted != frozenset() else 0):
+            pos = yield from _sql_row(text, pos, count, wanted)
+            if pos < 0 or (row := _SQL_NEXT_ROW().match(text, pos)) is None:
                 break
-            if i in wanted and (span := _inner(value.group(1), value.start(1))):
-                yield Span(*span, "credential by column")
-            pos = value.end()
-            if value.group(2) == ")":
-                break
+            pos = row.end()
+
+
+def _sql_row(text: str, pos: int, count: int, wanted: frozenset[int] | None) -> Generator[Span, None, int]:
+    """The credential values of one row from ``pos`` (its "(" read): the columns ``wanted``, or with None every quoted
+    value that may be a secret; where the row ends (after its ")"), or -1 where it reads as no row."""
+    for i in range(count):
+        value = _SQL_VALUE().match(text, pos)
+        if value is None:
+            return -1
+        if (i in wanted if wanted is not None else _quoted_secret(value.group(1))) and (
+            span := _inner(value.group(1), value.start(1))
+        ):
+            yield Span(*span, "credential by column")
+        pos = value.end()
+        if value.group(2) == ")":
+            return pos
+    return -1
+
+
+def _quoted_secret(value: str) -> bool:
+    return value[:1] in ("'", '"') and len(value) >= 8 and _secret_like(value[1:-1])
 
 
 @functools.lru_cache(maxsize=256)  # a log repeats its statements
@@ -367,3 +398,44 @@ def _paired_values(text: str) -> Iterator[Span]:
         yield from _grouped(_NET_USE(), text, 1, "password by position")
     if "p=" in text:
         yield from _grouped(_QUERY_P(), text, 1, "credential in a URL query")
+
+
+# PostgreSQL's log of a prepared statement and its parameters: "execute <name>: SELECT login($1, $2)" then "DETAIL:
+# parameters: $1 = 'ops', $2 = '…'"; a parameter is a credential where the statement puts it: after a credential's name
+# ("SET password = $1", "crypt($2"), last of a login call's arguments, or in an INSERT's credential column
+_PG_PARAMETERS = _lazy(r"parameters:[ \t]+(?P<list>\$\d{1,4}[ \t]=[ \t][^\n]{1,8192})")
+_PG_PARAMETER = _lazy(r"\$(?P<n>\d{1,4})[ \t]=[ \t](?P<val>'(?:[^'\n]|'')*'|NULL)(?:,[ \t]|[ \t]*$)")
+_PG_STATEMENT = _lazy(r"(?:execute|statement|bind)[^:\n]{0,64}:[ \t]+(?P<sql>[^\n]{1,8192})\n[^\n]{0,64}$")
+_PG_AFTER_NAME = _lazy(r"[\w.\"`]{0,64}[ \t]*(?:=|,|\(|:=)[ \t]*(?:[\w.]{1,64}\([ \t]*)?\$(\d{1,4})\b")
+_PG_LOGIN_CALL = _lazy(r"(?:log(?:in|on)|authenticate|sign_?in|(?:check|verify)_?password)[\w]{0,32}\(([^()\n]{1,512})\)")
+_PG_INSERT = _lazy(r"insert[ \t]+into[ \t]+[^\s(]{1,128}[ \t]*\(([^()\n]{1,1024})\)[ \t]*values[ \t]*\(([^()\n]{1,1024})\)")
+
+
+def _pg_parameters(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if "parameters:" not in low or "$1" not in low:
+        return
+    for m in _PG_PARAMETERS().finditer(low):
+        before = low[max(0, m.start() - 8256) : m.start()]
+        statement = _PG_STATEMENT().search(before)
+        wanted = _pg_credential_placeholders(statement["sql"]) if statement else frozenset()
+        for p in _PG_PARAMETER().finditer(text, m.start("list"), m.end("list")) if wanted else ():
+            if p["n"] in wanted and (span := _inner(p["val"], p.start("val"))):
+                yield Span(*span, "credential by position")
+
+
+@functools.lru_cache(maxsize=256)  # a log repeats its statements
+def _pg_credential_placeholders(sql: str) -> frozenset[str]:
+    """The numbers of the placeholders a statement puts where a credential goes (see _PG_PARAMETERS)."""
+    found = set()
+    for word in _IN_NAME().finditer(sql):
+        if (after := _PG_AFTER_NAME().match(sql, word.end())) and not _not_a_value(sql[word.start() : after.start(1)]):
+            found.add(after[1])
+    for call in _PG_LOGIN_CALL().finditer(sql):
+        if (last := call[1].rsplit(",", 1)[-1].strip()).startswith("$") and "," in call[1]:
+            found.add(last[1:])
+    for insert in _PG_INSERT().finditer(sql):
+        _, columns = _credential_columns(insert[1])
+        values = [v.strip() for v in insert[2].split(",")]
+        found.update(values[i][1:] for i in columns if i < len(values) and values[i].startswith("$"))
+    return frozenset(found)

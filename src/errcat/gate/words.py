@@ -16,7 +16,7 @@ _CREDENTIAL_WORD = (
     r"|token"  # PHPSESSID
     r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sw\b|sk\b|arol(?:[ae]|\u0103)\b|arool\b)"
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!or(?!i[sz]))|dgangskode)"  # not an author (authorMacBook-Pro)
-    r"|c(?:redential|ookie|ode[_-]?verifier|ontras(?:e(?:n|\u00f1|ny)a|inal)|l\u00e9[_ -]?(?:api|secr)"
+    r"|c(?:redential|red\b|ookie|ode[_-]?verifier|ontras(?:e(?:n|\u00f1|ny)a|inal)|l\u00e9[_ -]?(?:api|secr)"
     r"|(?:have|lave)[_ -]?(?:d[aeo][_ -])?(?:api|acceso|acesso)|(?<!palavra[- ]c)have\b|lave\b|hiave[_ -]?(?:api|segreta|d))"
     r"|k(?:ennwort|ata[_ -]?(?:sandi|laluan)|\u03c9\u03b4ik(?:\u03cc|o)\u03c2|ontrasenya)|wa(?:cht|g)woord"
     r"|l(?:(?:\u00f6|o)senord|ozinka|ykilor(?:\u00f0|d))"
@@ -44,7 +44,7 @@ _CREDENTIAL_WORD = (
 # Substrings one of which every credential word holds: text without any skips the name pass.
 _NEEDLES = (
     "secret", "token", "pass", "pw", "key", "bearer", "auth", "credential", "signature", "session", "cookie", "verifier",
-    "sig", "pin", "psk",
+    "sig", "pin", "psk", "cred=", "cred:", "cred\"",  # (never "cred" alone: every "credit" would hold it)
     "sas", "securestring", "senha", "contrase", "kennwort",
     "wachtwoord", "senord", "has\u0142o", "haslo", "salasana", "adgangskode", "heslo", "ifre", "apo\u043b\u044c",
     "\u30d1\u30b9\u30ef\u30fc\u30c9", "\u5bc6\u7801", "\u6697\u8a3c\u756a\u53f7", "pword", "psw", "sessid",

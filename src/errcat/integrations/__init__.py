@@ -803,6 +803,9 @@ def screened(text: str) -> str:
     return f"{shown(head)} [errcat: {len(text) - len(head):,} more characters not shown, too long to screen for credentials]"
 
 
+_JOINS = frozenset(" \t/|")  # what joins a user and a password alone on a line ("ops / …", "ops/…", "ops | …")
+
+
 def hidden_value(text: str, key: str | None) -> str:
     """A string an application logged or set under ``key``, credentials hidden: judged by its name as well as its
     shape (``x-myobapi-key``, ``Authorization``), as ``key: text``; longer than MAX_SAID, cut as ``screened`` cuts."""
@@ -814,7 +817,7 @@ def hidden_value(text: str, key: str | None) -> str:
         return shown(text)
     named = shown(f"{key}: {text}").split(":", 1)[1].lstrip()
     first = text.split("\n", 1)[0]
-    if (" " in first or "\t" in first) and shown(first) != first:  # its first line alone hides what the name beside it
+    if not _JOINS.isdisjoint(first) and shown(first) != first:  # its first line alone hides what the name beside it
         return shown_named(key, text).lstrip()  # did not ("ops / <password>" a line of its own): both readings, joined
     return named
 
