@@ -288,3 +288,23 @@ def test_what_a_sentence_says_was_used_as_the_password_is_hidden(text, secret):
 )
 def test_what_was_used_as_something_about_a_password_stays(text):
     assert shown(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "User logged in with password successfully.",
+        "Login rejected with password requirements.",
+        "2026-12-07 10:00:01 INFO auth: checked with password possibilities.",
+    ],
+)
+def test_a_long_english_word_after_password_stays(text):
+    """A long word after "with password" that ends as words derived from others do is prose, not two words run
+    together (review19: "logged in with password successfully." was shown as "... password [REDACTED].")."""
+    assert shown(text) == text
+
+
+@pytest.mark.parametrize("secret", ["ledgerlisboa", "wombatmorning", "kestrelharbour", "quokkastation"])
+def test_two_words_run_together_after_password_stay_hidden(secret):
+    text = f"connecting as ops with password {secret}."
+    assert secret not in shown(text) and MARK in shown(text)

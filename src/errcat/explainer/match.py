@@ -422,8 +422,9 @@ def _judge_documented(
 
 def _restates_status(code: str | None, e: Entry) -> bool:
     """A number sent as the code that is the entry's status, beside a code of words (``{"code": 400, "message": ...}``
-    for ProSpend's BAD_REQUEST, documented as "400: BAD_REQUEST"): the status restated, no code that says another error."""
-    return bool(code and code.isdigit()) and e.status == int(code or 0) and e.code is not None and not str(e.code).isdigit()
+    for ProSpend's BAD_REQUEST, documented as "400: BAD_REQUEST"): the status restated, no code that says another error.
+    Compared as text: a code of 5,000 nines, or of superscript digits (which ``isdigit`` passes), is no int."""
+    return bool(code) and e.status is not None and code == str(e.status) and e.code is not None and not str(e.code).isdigit()
 
 
 def _body_kind(

@@ -253,15 +253,27 @@ _LONG_PROSE_WORDS = frozenset((
     "synchronization", "synchronisation", "administration", "registration", "specification", "notification",
     "complexities", "strengthening",
 ))  # fmt: skip
+# ... and the long words that end as a few English words derived from others do ("successfully", "requirements",
+# "possibilities"): prose after "password" ("logged in with password successfully."), not two words run together; an
+# ending that is a word of its own stays a password's ("quokkastation", "wombatmorning")
+_PROSE_ENDINGS = ("fully", "ments", "ities")
+
+
+def _long_prose(value: str) -> bool:
+    """Whether a long run of letters reads as one English word (_LONG_PROSE_WORDS, _PROSE_ENDINGS)."""
+    low = value.lower()
+    return low in _LONG_PROSE_WORDS or low.endswith(_PROSE_ENDINGS)
 
 
 def _letters_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
     """Whether letters alone are a password a sentence gives (see _WITH_PASSWORD and passwords.letters_password): the
     last word of its clause ("connecting as ops with password ledgerlisboa", "my password is kestrelwombat, but…"),
     one that ends as English words do when long and none of the few English words that long after it."""
-    long_compound = len(value) >= _LONG_COMPOUND and value not in _LONG_PROSE_WORDS and letters_password(value, prose=False)
+    long = len(value) >= _LONG_COMPOUND
+    if long and _long_prose(value):
+        return False
     return bool(
-        (letters_password(value) or long_compound)
+        (letters_password(value) or (long and letters_password(value, prose=False)))
         and _WORDS_CLAUSE_END().match(text, m.start("val") + len(value))
         and _WITH_PASSWORD().search(_lowered(text[max(0, m.start("val") - 40) : m.start("val")]))
     )
@@ -664,7 +676,7 @@ def _pairs_alone(text: str) -> Iterator[Span]:
 def _letters_alone(value: str) -> bool:
     """Letters alone a person may have picked as a password (passwords.letters_password): one ending as English words
     do only when long (two words run together, "wombatmorning"), and none of the few English words that long."""
-    long_compound = len(value) >= _LONG_COMPOUND and value not in _LONG_PROSE_WORDS
+    long_compound = len(value) >= _LONG_COMPOUND and not _long_prose(value)
     return letters_password(value) or (long_compound and letters_password(value, prose=False))
 
 
