@@ -12,6 +12,7 @@ loaded machine does not fail it while a quadratic regression does, clearly."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,10 +26,22 @@ FLOOR_S = 0.15  # below this the large run is too quick to judge by a ratio (and
 BOUND_S = 2.5  # 512 KB on an idle machine: ~0.05-0.3 s
 
 
+def _least_ratio(small_run: Callable[[], float], large_run: Callable[[], float], ratio: float) -> tuple[float, float]:
+    """The small and large runs' CPU seconds, measured again (the least of each kept) when the first pair misses
+    ``ratio``: a stall of the shared machine inflates one run's CPU time (the final clean-clone CI of stop 65 had
+    'eyJaaaa.' at 20.9 x where an idle run gives 9.4 x), while a quadratic pattern misses on every pair."""
+    small = min(small_run() for _ in range(2))
+    large = large_run()
+    if large >= max(ratio * small, FLOOR_S):
+        small, large = min(small, small_run()), min(large, large_run())
+    return small, large
+
+
 @pytest.mark.parametrize("fragment", all_fragments(), ids=repr)
 def test_explain_time_grows_linearly_with_a_repeated_fragment(warm_catalog, fragment):
-    small = min(explain_cpu(fragment, SMALL, warm_catalog) for _ in range(2))
-    large = explain_cpu(fragment, LARGE, warm_catalog)
+    small, large = _least_ratio(
+        lambda: explain_cpu(fragment, SMALL, warm_catalog), lambda: explain_cpu(fragment, LARGE, warm_catalog), RATIO
+    )
     said = f"{fragment!r}: {small:.3f} s CPU at {SMALL // 1024} KB, {large:.3f} s at {LARGE // 1024} KB"
     assert large < max(RATIO * small, FLOOR_S), said
     assert large < BOUND_S, said
@@ -54,7 +67,11 @@ SCAN_FRAGMENTS = [
 def test_scan_of_long_hostile_lines_stays_bounded(tmp_path, warm_catalog, fragment):
     """Two lines naming a vendor's API (so they are explained, not only counted), the fragment
     filling the rest: 64 KB lines, then lines of 1 MiB, the longest scan reads."""
-    small, large = (scan_cpu(fragment, tmp_path, size, 2, warm_catalog) for size in (MAX_LINE // 16, MAX_LINE))
+    small, large = _least_ratio(
+        lambda: scan_cpu(fragment, tmp_path, MAX_LINE // 16, 2, warm_catalog),
+        lambda: scan_cpu(fragment, tmp_path, MAX_LINE, 2, warm_catalog),
+        2 * RATIO,
+    )
     said = f"{fragment!r}: {small:.3f} s CPU for 2 lines of 64 KB, {large:.3f} s for 2 lines of 1 MiB"
     assert large < max(RATIO * 2 * small, FLOOR_S), said  # 16 x the text: linear, not quadratic
     # (no bound in seconds: 'https://u:p@' took 6.1 s for 1 MiB in a clean-clone CI and under 5 s alone on the same code;
