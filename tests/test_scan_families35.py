@@ -1,0 +1,54 @@
+"""Scan on real lines (sweep35): what its sweep of real logs (Percona XtraDB Cluster's error logs and its Kubernetes
+operator's, pfSense's syslog, ...) showed read wrong. Each test fails without its rule."""
+
+from __future__ import annotations
+
+from scanlines import other_groups, scanned
+
+# pfSense's strongSwan (charon) over RFC 5424 syslog, each line led by its priority: elastic/integrations@9c26298
+# packages/pfsense/data_stream/log/_dev/test/pipeline/test-pfsense-ipsec.log lines 10-12 (Elastic License 2.0); a
+# line ending in a colon ("local:") is charon's, listing a connection's settings
+PFSENSE_IPSEC = [
+    "<30>1 2021-07-03T23:01:56.547211-05:00 pfSense.example.com charon 18610 - - 08[CFG]   if_id_out = 0",
+    "<30>1 2021-07-03T23:01:56.547215-05:00 pfSense.example.com charon 18610 - - 08[CFG]   local:",
+    "<30>1 2021-07-03T23:01:56.547220-05:00 pfSense.example.com charon 18610 - - 08[CFG]   remote:",
+]
+# elastic/integrations@5429e34 packages/pfsense/data_stream/log/_dev/test/pipeline/test-pfsense-openvpn.log line 11
+PFSENSE_OPENVPN_ERROR = (
+    "<27>1 2021-07-03T22:17:01.074560-05:00 pfSense.example.com openvpn 66026 - - TLS Error: cannot locate HMAC in "
+    "incoming packet from [AF_INET]175.16.199.1:34745"
+)
+
+
+def test_a_syslog_line_led_by_its_priority_starts_a_record_after_a_line_ending_in_a_colon(index, tmp_path):
+    """A line that ends in a colon announces what follows, and a line opening with "<" after it was read as an XML
+    body of it: the next syslog line, led by its priority ("<30>1 2021-07-03T..."), was no record of its own, so an error
+    logged there was no error (2 of 4 vendor errors injected in pfSense's IPsec log were missed)."""
+    lines = [PFSENSE_IPSEC[1], PFSENSE_OPENVPN_ERROR, PFSENSE_IPSEC[2], PFSENSE_OPENVPN_ERROR.replace("<27>", "<11>")]
+    groups = other_groups(scanned(index, tmp_path, "pfsense.log", lines))
+    assert [lines for _, lines in groups] == [[2, 4]]
+
+
+# Percona's Kubernetes operator for XtraDB Cluster: its log collector (Fluent Bit's tail input, the file's path under
+# "file") relays mysqld's error log a JSON object a line. percona/percona-toolkit@8d0f14c src/go/pt-galera-log-explainer/
+# tests/logs/operator_split/node2.log lines 253, 256 and 266 (GPL-2.0)
+PXC_OPERATOR = [
+    '{"log":"2024-02-09T10:46:35.630765Z 0 [Warning] [MY-011068] [Server] The syntax \'--skip-host-cache\' is deprecated and '
+    'will be removed in a future release. Please use SET GLOBAL host_cache_size=0 instead.\\n","file":"/var/lib/mysql/'
+    'mysqld-error.log"}',
+    '{"log":"2024-02-09T10:46:35.633632Z 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.0.32-24.2) starting as '
+    'process 1\\n","file":"/var/lib/mysql/mysqld-error.log"}',
+    '{"log":"2024-02-09T10:46:35.639792Z 0 [Warning] [MY-000000] [Galera] Could not open state file for reading: '
+    '\'/var/lib/mysql//grastate.dat\'\\n","file":"/var/lib/mysql/mysqld-error.log"}',
+]
+
+
+def test_a_line_a_log_collector_wraps_with_the_files_path_is_read_as_that_line(index, tmp_path):
+    """Docker's json-file wrapper ({"log": ..., "stream": ..., "time": ...}) was read as the line it holds, but not
+    the same wrapper with the file's path a collector adds (Fluent Bit's Path_Key, "file"): mysqld's warnings and errors
+    the operator relays were no errors (0 of the 61 in the operator's two logs of the sweep), their times unread."""
+    report = scanned(index, tmp_path, "pxc-operator.log", PXC_OPERATOR)
+    groups = other_groups(report)
+    assert [lines for _, lines in groups] == [[3], [1]]
+    assert groups[0][0].startswith("[Warning] [MY-000000] [Galera] Could not open state file for reading")
+    assert all(str(g.last_seen).startswith("2024-02-09 10:46:35") for g in report.other.values())
