@@ -52,3 +52,31 @@ def test_a_line_a_log_collector_wraps_with_the_files_path_is_read_as_that_line(i
     assert [lines for _, lines in groups] == [[3], [1]]
     assert groups[0][0].startswith("[Warning] [MY-000000] [Galera] Could not open state file for reading")
     assert all(str(g.last_seen).startswith("2024-02-09 10:46:35") for g in report.other.values())
+
+
+# CoreDNS's errors plugin: "[ERROR] plugin/errors: <rcode> <queried name, with the root's dot> <type>: <error>".
+# kubernetes/kubernetes issue #91518 (https://github.com/kubernetes/kubernetes/issues/91518), description (2020-05-28):
+# five lines of `kubectl logs` of a CoreDNS pod; coredns/coredns issue #5179 (https://github.com/coredns/coredns/issues/
+# 5179), description (2022-02-10)
+COREDNS = [
+    "[ERROR] plugin/errors: 2 accountant-server-http-provider-6b8756994f-zzf49. A: read udp 172.30.57.16:53039->119.29.29.29:53: "
+    "i/o timeout",
+    "[ERROR] plugin/errors: 2 finance-server-dubbo-provider-c87459f9f-2fdlj. A: read udp 172.30.57.16:45224->119.29.29.29:53: "
+    "i/o timeout",
+    "[ERROR] plugin/errors: 2 datacenter-dubbo-provider-85d7f5b57-8zqm2. A: read udp 172.30.57.16:49197->119.29.29.29:53: "
+    "i/o timeout",
+    "[ERROR] plugin/errors: 2 customer-server-dubbo-provider-7dc8856bb8-v89cb. A: read udp 172.30.57.16:48015->119.29.29.29:53: "
+    "i/o timeout",
+    "[ERROR] plugin/errors: 2 mini-program-server-9c4b4f768-wcjz5. A: read udp 172.30.57.16:42594->119.29.29.29:53: i/o timeout",
+    "[ERROR] plugin/errors: 2 svc-datadog-agent-dogstatsd.datadog-agent.toyota-europe.com. SRV: read udp "
+    "192.168.86.18:56917->150.45.86.241:53: i/o timeout",
+]
+
+
+def test_the_name_a_dns_server_failed_to_resolve_is_out_of_the_groups_name(index, tmp_path):
+    """The name a query asked for, written whole with the root's dot before its record type ("mini-program-server-
+    9c4b4f768-wcjz5. A: read udp ... i/o timeout"), made a group of each name: one upstream timing out was five groups.
+    The record type stays (an A and an SRV query failing are told apart)."""
+    groups = other_groups(scanned(index, tmp_path, "coredns.log", COREDNS))
+    assert [lines for _, lines in groups] == [[1, 2, 3, 4, 5], [6]]
+    assert groups[0][0] == "[ERROR] plugin/errors: <n> <host>. A: read udp <n>:<n>-><n>:<n>: i/o timeout"

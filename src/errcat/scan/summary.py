@@ -99,6 +99,15 @@ _MASKS = (
         lambda m: f"{m[1] or m[2]}<user>",
     ),
     (re.compile(EMAIL), "<email>"),
+    # the name a DNS query asked for, written whole with the root's dot before the record's type (CoreDNS's "[ERROR]
+    # plugin/errors: 2 mini-program-server-9c4b4f768-wcjz5. A: read udp ...: i/o timeout"): one upstream timing out
+    # was a group for each name asked; the type stays
+    (
+        re.compile(
+            r"(?<![\w.-])(?:[\w-]{1,63}\.)+(?= (?:A|AAAA|CNAME|MX|NS|PTR|SOA|SRV|TXT|HTTPS|SVCB|CAA|HINFO|NAPTR|ANY)[: ])"
+        ),
+        "<host>.",
+    ),
     # a long number or hex id, also after an underscore and with its sign (HDFS's "blk_8376667364205250596" and
     # "blk_-2918118818249673980": one error, it was two groups, "blk_<n>" and "blk_-<id>")
     (re.compile(r"(?<![0-9A-Za-z])(?:(?<=_)-)?(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
