@@ -80,3 +80,18 @@ def test_the_name_a_dns_server_failed_to_resolve_is_out_of_the_groups_name(index
     groups = other_groups(scanned(index, tmp_path, "coredns.log", COREDNS))
     assert [lines for _, lines in groups] == [[1, 2, 3, 4, 5], [6]]
     assert groups[0][0] == "[ERROR] plugin/errors: <n> <host>. A: read udp <n>:<n>-><n>:<n>: i/o timeout"
+
+
+# SQL Server's error log: elastic/integrations packages/microsoft_sqlserver/data_stream/log/_dev/test/pipeline/
+# test-sqlserver.log@a6f7f6f line 103 and test-sqlserver-2025.log@63acc4d line 130 (Elastic License 2.0)
+SQLSERVER = [
+    "2022-07-08 05:51:34.07 Logon       Error: 18456, Severity: 14, State: 8.",
+    "2026-04-08 12:38:29.56 Logon       Error: 18456, Severity: 14, State: 7.",
+]
+
+
+def test_sql_servers_error_number_names_its_group(index, tmp_path):
+    """SQL Server writes an error's number before its severity and state ("Error: 18456, Severity: 14, State: 8."); the
+    number was masked as any other, so every error of its log (a failed login, a full transaction log) was one group."""
+    groups = other_groups(scanned(index, tmp_path, "errorlog", SQLSERVER))
+    assert groups == [("Logon Error: 18456, Severity: <n>, State: <n>.", [1, 2])]
