@@ -46,7 +46,7 @@ PXC_OPERATOR = [
 def test_a_line_a_log_collector_wraps_with_the_files_path_is_read_as_that_line(index, tmp_path):
     """Docker's json-file wrapper ({"log": ..., "stream": ..., "time": ...}) was read as the line it holds, but not
     the same wrapper with the file's path a collector adds (Fluent Bit's Path_Key, "file"): mysqld's warnings and errors
-    the operator relays were no errors (0 of the 61 in the operator's two logs of the sweep), their times unread."""
+    the operator relays were no errors (0 of the 59 in the operator's two logs of the sweep), their times unread."""
     report = scanned(index, tmp_path, "pxc-operator.log", PXC_OPERATOR)
     groups = other_groups(report)
     assert [lines for _, lines in groups] == [[3], [1]]
