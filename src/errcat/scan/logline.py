@@ -286,8 +286,13 @@ _CLOUD_ENTRY_KEYS = frozenset(
 
 
 # Docker's json-file logging driver writes each line a container printed as an object of its own:
-# {"log": "...\n", "stream": "stderr", "time": "..."}; the line is the record (a JSON one read as such)
-_DOCKER_KEYS = frozenset(("log", "stream", "time", "attrs"))
+# {"log": "...\n", "stream": "stderr", "time": "..."}; the line is the record (a JSON one read as such). So do log
+# collectors, beside where the line came from: Fluent Bit's tail input the file's path ("file", "path", its Path_Key;
+# Percona's operator relays mysqld's error log so) and its time ("date", "@timestamp"), Fluentd's Docker driver the
+# container ("container_id", "container_name", "source"), Kubernetes metadata ("kubernetes")
+_DOCKER_KEYS = frozenset(("log", "stream", "time", "attrs", "file", "path", "filename", "date", "@timestamp"))
+_DOCKER_KEYS |= {"source", "container_id", "container_name", "kubernetes", "tag"}
+_WRAPPER_TIMES = ("time", "date", "@timestamp")
 
 
 def _docker_line(d: dict[str, Any]) -> tuple[str, datetime | None, str | None] | None:
@@ -297,7 +302,7 @@ def _docker_line(d: dict[str, Any]) -> tuple[str, datetime | None, str | None] |
     if not isinstance(line, str) or len(d) < 2 or not d.keys() <= _DOCKER_KEYS:
         return None
     line = line.rstrip("\r\n")
-    when = time_value(d.get("time"))
+    when = next((t for k in _WRAPPER_TIMES if k in d and (t := time_value(d[k])) is not None), None)
     found = json_line(line) if line[:1] == "{" else None
     if found is not None:
         return found[0], found[1] or when, found[2]

@@ -77,10 +77,11 @@ _BODY_GOES_ON = frozenset(b' \t}]"{[<')  # what a body's line starts with after 
 # #908] FATAL -- : ", Rails's production.log: its exception on the lines below such an empty FATAL was no part of it),
 # WebLogic's date in angle brackets, its month a word of the server's locale ("<Apr 26, 2023 2:14:01,436 PM GMT> <Error>",
 # "####<6-ott-2022 16.37.00,461 UTC> <Error>"): read as an XML element, its first line held every line after it, and
-# three <Error> lines under a <Notice> were none
+# three <Error> lines under a <Notice> were none; a syslog priority (and RFC 5424's version) before the date, pfSense's
+# "<30>1 2021-07-03T23:01:56.547220-05:00 ...": after a line ending in a colon it was read as an XML body of that line
 _ENTRY_START = re.compile(
     rb"[DIWEFA], \[\d{4}-\d\d-\d\dT|(?:####)?<(?:[A-Z][a-z]{2} \d\d?, \d{4} |\d\d?[- ][^\W\d]{3,12}[-, ]{1,2}\d{4} )\d\d?[:.]\d\d"
-    rb"|\[?(?:[A-Za-z][\w.-]{0,15} )?"
+    rb"|(?:<\d{1,3}>(?:1 )?)?\[?(?:[A-Za-z][\w.-]{0,15} )?"
     rb"(?:\d{4}[-/.]\d\d[-/.]\d\d(?:[T ]|, )\d\d?:\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d"
     rb"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) )"
 )
@@ -559,8 +560,8 @@ class _Grouping:
         if first == b"{" or (first == b"[" and _ARRAY_START.match(line)):  # a body after its log line,
             # unless it is a JSON-lines record of its own
             return self._json_body(line)
-        if first == b"<":
-            return self.announces or self.status or self.request or line.startswith(b"<?xml")
+        if first == b"<":  # unless a syslog line led by its priority ("<30>1 2021-07-03T23:01:56...")
+            return (self.announces or self.status or self.request or line.startswith(b"<?xml")) and not _ENTRY_START.match(line)
         if _REQUEST_LINE.match(line):  # "failed:" then the request, its status, headers and body
             return self.announces or self.status or self.request
         if _STATUS_LINE.match(line):

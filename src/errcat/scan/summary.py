@@ -47,7 +47,9 @@ OWN_CODE = (
     # (after "code" first: five look-behinds tried at every place cost a scan 2.5 times the rest of the pattern)
     r"|(?<=[Cc]ode[\s=:])(?:(?<=[Ee]rror[_ ][Cc]ode[\s=:])|(?<=[Ee]rror[Cc]ode[\s=:])|(?<=[Ss]tatus[_ ][Cc]ode[\s=:])"
     r"|(?<=[Ss]tatus[Cc]ode[\s=:])|(?<=[Ee]xit[_ ]code[\s=:]))"
-    r"(?:(?<=[=:])|(?<=\s)\s*[=:])\s*[0-9A-Z]{1,12}\b)"
+    r"(?:(?<=[=:])|(?<=\s)\s*[=:])\s*[0-9A-Z]{1,12}\b"
+    # SQL Server's error number ("Logon       Error: 18456, Severity: 14, State: 8."): every error of its log was one
+    r"|(?<=rror: )\d{1,6}(?=, Severity: \d))"
 )
 
 _MASKS = (
@@ -99,6 +101,15 @@ _MASKS = (
         lambda m: f"{m[1] or m[2]}<user>",
     ),
     (re.compile(EMAIL), "<email>"),
+    # the name a DNS query asked for, written whole with the root's dot before the record's type (CoreDNS's "[ERROR]
+    # plugin/errors: 2 mini-program-server-9c4b4f768-wcjz5. A: read udp ...: i/o timeout"): one upstream timing out
+    # was a group for each name asked; the type stays
+    (
+        re.compile(
+            r"(?<![\w.-])(?:[\w-]{1,63}\.)+(?= (?:A|AAAA|CNAME|MX|NS|PTR|SOA|SRV|TXT|HTTPS|SVCB|CAA|HINFO|NAPTR|ANY)[: ])"
+        ),
+        "<host>.",
+    ),
     # a long number or hex id, also after an underscore and with its sign (HDFS's "blk_8376667364205250596" and
     # "blk_-2918118818249673980": one error, it was two groups, "blk_<n>" and "blk_-<id>")
     (re.compile(r"(?<![0-9A-Za-z])(?:(?<=_)-)?(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
