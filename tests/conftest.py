@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -63,16 +64,30 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory):
         os.environ["ERRCAT_CACHE_DIR"] = old
 
 
+@functools.cache
+def builtin_loaded() -> errcat.Catalog:
+    """The built-in catalog as parsed from its YAML files, once per run: the `loaded` fixture, and what modules that
+    need it at import (parameters, a module's CATALOG) take (each parsed it again: half a second of CPU a module)."""
+    return errcat.load_catalog(use_env=False)
+
+
+@functools.cache
+def builtin_index() -> errcat.CatalogIndex:
+    """The built-in catalog compiled in memory, once per run: the `catalog` fixture, and a module's CATALOG (each
+    compiled its own, and its patterns again at its first explain)."""
+    return errcat.ErrorCatalog.from_catalog(builtin_loaded()).index
+
+
 @pytest.fixture(scope="session")
 def loaded() -> errcat.Catalog:
     """The built-in catalog as parsed from its YAML files (what the checks and the index build read)."""
-    return errcat.load_catalog(use_env=False)
+    return builtin_loaded()
 
 
 @pytest.fixture(scope="session")
 def catalog(loaded: errcat.Catalog) -> errcat.CatalogIndex:
     """The built-in catalog compiled (in memory): the one catalog type explain, lookup, scan and the docs take."""
-    return errcat.ErrorCatalog.from_catalog(loaded).index
+    return builtin_index()
 
 
 @pytest.fixture(scope="module")  # one per module, as each scan module had its own

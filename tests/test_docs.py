@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
 import pytest
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 import errcat
 from conftest import REPO
@@ -17,9 +19,16 @@ from errcat.render.text import where
 PARSER = MarkdownIt("commonmark").enable("table")
 
 
+@functools.lru_cache(maxsize=16)
+def parsed(markdown: str) -> list[Token]:
+    """A page's tokens, parsed once (read, never changed): the tests parsed the same five pages about thirty times,
+    a third of a second each for myob.md."""
+    return PARSER.parse(markdown)
+
+
 def tables(markdown: str) -> list[tuple[list[str], list[list[str]]]]:
     """Every table as (header cells, body rows), each cell the text a reader sees."""
-    tokens = PARSER.parse(markdown)
+    tokens = parsed(markdown)
     out, header, rows, row, in_head = [], [], [], [], False
     for i, tok in enumerate(tokens):
         if tok.type == "table_open":
@@ -74,7 +83,7 @@ def page_ids(pages) -> dict[str, set[str]]:
 
 def inline_texts(markdown: str) -> list[str]:
     """The text of every paragraph, list item, heading and table cell, as a reader sees it."""
-    return [_text(tok) for tok in PARSER.parse(markdown) if tok.type == "inline"]
+    return [_text(tok) for tok in parsed(markdown) if tok.type == "inline"]
 
 
 def endpoint_rows(page: str) -> list[dict[str, str]]:
@@ -143,7 +152,7 @@ def test_every_table_column_has_content_and_fits_a_narrow_column(pages, name):
 
 @pytest.mark.parametrize("name", ["index.md", *(f"{v}.md" for v in VENDORS)])
 def test_headings_are_unique_and_every_link_resolves(pages, page_ids, name):
-    tokens = PARSER.parse(pages[name])
+    tokens = parsed(pages[name])
     headings = [_text(t) for i, t in enumerate(tokens) if t.type == "inline" and tokens[i - 1].type == "heading_open"]
     assert len(headings) == len(set(headings)), [h for h in headings if headings.count(h) > 1]
     for href in re.findall(r'href="([^"]+)"', HTML.render(pages[name])):
@@ -159,7 +168,7 @@ def test_headings_are_unique_and_every_link_resolves(pages, page_ids, name):
 def _ids(markdown: str) -> set[str]:
     """Explicit anchors, and GitHub's anchor for each heading."""
     found = set(re.findall(r'<a id="([^"]+)"></a>', markdown))
-    tokens = PARSER.parse(markdown)
+    tokens = parsed(markdown)
     for i, tok in enumerate(tokens):
         if tok.type == "inline" and tokens[i - 1].type == "heading_open":
             found.add(re.sub(r"[^\w\- ]", "", _text(tok).lower()).replace(" ", "-"))

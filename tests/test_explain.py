@@ -7,6 +7,7 @@ import json
 import pytest
 
 import errcat
+from conftest import builtin_loaded
 from errcat.explainer import explain, explain_exchange
 from errcat.explainer.match import CONFIDENT, MatchKind
 from errcat.explainer.split import split
@@ -425,7 +426,7 @@ def test_the_one_observed_message_of_a_shared_code_is_not_claimed_where_no_statu
     assert explain(catalog, same).errors[0].best.entry.id == "sage.observed.record-invalid.this-field-is-required"
 
 
-@pytest.mark.parametrize("entry_id", [e.id for e in errcat.load_catalog(use_env=False).entries])
+@pytest.mark.parametrize("entry_id", [e.id for e in builtin_loaded().entries])
 def test_round_trip_every_entry(catalog, entry_id):
     """A response synthesised from each entry explains back to it (or an identically documented row)."""
     e = catalog.by_id[entry_id]

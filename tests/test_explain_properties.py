@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import errcat
+from conftest import builtin_index
 from errcat.errors import UsageError
 from errcat.explainer import explain, explain_bytes
 from errcat.explainer.envelopes import read_body
@@ -19,7 +20,7 @@ from errcat.render.markdown import explain_markdown
 from errcat.render.text import explain_lines, plain
 from errcat.templates import MAX_MATCH_LENGTH, fill, match, slot_names
 
-CATALOG = errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index
+CATALOG = builtin_index()  # the built-in catalog in memory, shared by the modules that need it at import
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Fragments people paste, recombined at random.

@@ -14,13 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import errcat
+from conftest import builtin_index
 from errcat.explainer import explain
 from errcat.explainer.identity import DOCS_URL_ENV, masked, set_docs_url
 from errcat.templates import fill, slot_names
 from synth import GUID, response_for
 
 REPO = Path(__file__).resolve().parent.parent
-CATALOG = errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index
+CATALOG = builtin_index()  # the built-in catalog in memory, shared by the modules that need it at import
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FINGERPRINT = re.compile(r"[a-z]+:[0-9a-f]{12}")
 

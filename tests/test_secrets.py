@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import errcat
+from conftest import builtin_index
 from errcat.explainer import explain
 from errcat.explainer.redact import FORMATS, redact_report
 from errcat.explainer.stub import stub_yaml
@@ -25,7 +25,7 @@ from errcat.render.jsondoc import dumps, explain_document
 from errcat.render.markdown import explain_markdown
 from errcat.render.text import explain_lines, plain
 
-CATALOG = errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index
+CATALOG = builtin_index()  # the built-in catalog in memory, shared by the modules that need it at import
 rnd = random.Random(7)
 ALNUM = string.ascii_letters + string.digits
 HEX = "0123456789abcdef"

@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import errcat
+from conftest import builtin_index
 from cputime import assert_grows_at_most
 from errcat.explainer import explain, explain_bytes
 from errcat.explainer.stub import stub_yaml
@@ -34,7 +35,7 @@ from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
 from errcat.render.views import explain_view, scan_view
 
-CATALOG = errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index
+CATALOG = builtin_index()  # the built-in catalog in memory, shared by the modules that need it at import
 API = errcat.ErrorCatalog.open(use_env=False)
 rnd = random.Random(28)
 ALNUM = string.ascii_letters + string.digits
