@@ -830,3 +830,17 @@ def test_a_markdown_link_is_one_url_and_an_error_trackers_page_no_call(catalog):
     x = explain(catalog, paste)
     assert x.exchange.host == "shop.example.test"
     assert x.exchange.url == "http://shop.example.test/admin/users/17"
+
+
+# OpenAPI Generator's clients name the operation that failed, not the service: "Error calling ListIssuedDocuments: ..."
+# (C#), "Error calling getInvoice: ..." (Java). The operation is no other service's name (synthetic; the C# shape of
+# fattureincloud-csharp-sdk#103, blind41-23); a service named after "calling" still is one.
+@pytest.mark.parametrize("operation", ["ListIssuedDocuments", "getInvoice"])
+def test_an_operation_id_after_calling_names_no_service(catalog, operation):
+    x = explain(catalog, f'Acme.Sdk.Client.ApiException: Error calling {operation}: {{"error":{{"message":"Unauthorized."}}}}')
+    assert not any(c.kind == "other-service" for c in x.clues), x.clues
+
+
+def test_a_service_named_after_calling_is_still_one(catalog):
+    x = explain(catalog, "Error calling Reckon One: 400 Bad Request")
+    assert any(c.kind == "other-service" and c.value.startswith("Reckon") for c in x.clues), x.clues
