@@ -790,3 +790,57 @@ def test_a_status_a_client_or_a_log_words_with_its_reason_is_the_exchanges(catal
 )
 def test_a_number_without_its_status_phrase_is_no_status(catalog, paste):
     assert explain(catalog, paste).exchange.status is None
+
+
+# Issue forms and trackers' notices filed as issues wrap their labels and names in Markdown's strong emphasis
+# (synthetic pastes in the shapes of blind41-7, -15 and -16): the words are read, not the asterisks.
+def test_markdown_strong_emphasis_is_no_part_of_the_message(catalog):
+    form = (
+        "## Error Details\n\n**Error Message:** API request failed: 401 - Unauthorized\n"
+        "**Correlation ID:** N/A\n**URL:** https://app.example.test/onboarding/"
+    )
+    assert explain(catalog, form).errors[0].sent.message == "API request failed: 401 - Unauthorized"
+    notice = "## Error in v3\n\n**RestClient::Unauthorized** in **SyncJob@default**\n401 Unauthorized"
+    message = explain(catalog, notice).errors[0].sent.message or ""
+    assert "**" not in message and "RestClient::Unauthorized in SyncJob@default" in message
+
+
+# Guzzle's summary quotes the API's answer after "response:", on the next line or after a literal "\n" when the
+# exception's message was printed as a JSON string (synthetic, the shape of xero-php-oauth2#199, blind41-12)
+@pytest.mark.parametrize("gap", ["\n", "\\n"], ids=["newline", "escaped newline"])
+def test_the_answer_a_guzzle_summary_quotes_is_the_message(catalog, gap):
+    paste = (
+        "[404] Client error: `GET https://api.example.test/v2/contacts/SEA2` resulted in a `404 Not Found` "
+        f"response:{gap}The resource you're looking for cannot be found{gap}"
+    )
+    x = explain(catalog, paste)
+    assert (x.exchange.status, x.exchange.method) == (404, "GET")
+    assert x.errors[0].sent.message == "The resource you're looking for cannot be found"
+    assert x.vendor is None
+
+
+# A URL linked in Markdown with itself as the text ("[http://x](http://x)") is one URL, and an Airbrake project's page
+# is where the error was read, not the call that failed (synthetic, the shape of an Airbrake notice: blind41-15)
+def test_a_markdown_link_is_one_url_and_an_error_trackers_page_no_call(catalog):
+    paste = (
+        "**Airbrake error:** [#77](https://acme.airbrake.io/projects/1/groups/2)\n"
+        "**Error type:** `RestClient::Unauthorized`\n**Error message:** `` 401 Unauthorized ``\n"
+        "**URL:** [http://shop.example.test/admin/users/17](http://shop.example.test/admin/users/17)"
+    )
+    x = explain(catalog, paste)
+    assert x.exchange.host == "shop.example.test"
+    assert x.exchange.url == "http://shop.example.test/admin/users/17"
+
+
+# OpenAPI Generator's clients name the operation that failed, not the service: "Error calling ListIssuedDocuments: ..."
+# (C#), "Error calling getInvoice: ..." (Java). The operation is no other service's name (synthetic; the C# shape of
+# fattureincloud-csharp-sdk#103, blind41-23); a service named after "calling" still is one.
+@pytest.mark.parametrize("operation", ["ListIssuedDocuments", "getInvoice"])
+def test_an_operation_id_after_calling_names_no_service(catalog, operation):
+    x = explain(catalog, f'Acme.Sdk.Client.ApiException: Error calling {operation}: {{"error":{{"message":"Unauthorized."}}}}')
+    assert not any(c.kind == "other-service" for c in x.clues), x.clues
+
+
+def test_a_service_named_after_calling_is_still_one(catalog):
+    x = explain(catalog, "Error calling Reckon One: 400 Bad Request")
+    assert any(c.kind == "other-service" and c.value.startswith("Reckon") for c in x.clues), x.clues

@@ -484,6 +484,15 @@ _CURL_METER = re.compile(
 )
 # a Markdown code fence alone on its line (```, ```json, ~~~): how a post or a chat frames the error, none of its words
 _FENCE = re.compile(r"(?:`{3,}|~{3,})[\w+.-]{0,20}")
+# Markdown's strong emphasis around a label or a name, as an issue form, a tracker's notice filed as an issue (Airbrake's
+# "**Error message:** ...", Bugsnag's "**RestClient::Unauthorized** in **Job**") or an app's bug report prints them:
+# the words, not the asterisks ("Error Message:** API request failed" was read whole). A lone "**" (Python's **kwargs)
+# or one inside a word stays.
+_STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*\*(?![\w*])")
+# Guzzle's summary of a failed call, "... resulted in a `404 Not Found` response:" and the start of the answer, on the
+# next line or after a literal "\n" (the exception's message printed as a JSON string, xero-php-oauth2#199): the answer's
+# words are the API's message, the summary the client's. A body that opens with markup or JSON is read otherwise.
+_GUZZLE_SAID = re.compile(r"resulted in a `[1-5]\d\d[^`\n]{0,60}` response:(?:[ \t\n]|\\[nr]){0,40}([A-Za-z][^\n<{\[]{2,1999})")
 # a log line's request and its status before the error's words, as split reads its status ("DELETE https://host/x/1 400
 # Cannot delete order with payment(s) applied"): the words after it are the error's
 _REQUEST_HEAD = re.compile(r"[A-Z]{3,7}[ \t]+https?://[^\s'\"<>`]+[ \t]+[1-5]\d\d[ \t]*:?[ \t]*")
@@ -523,7 +532,10 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     raw_lines = pytest_error_lines(raw_lines) or raw_lines
     raw_lines = list(_within_tracebacks(raw_lines)) if "Traceback (" in body else raw_lines
     # nor bullets, nor a terminal UI's tree and box rules ("└  Error: ...", "│", Terraform's "╷" and "╵")
-    bare_lines = (ln.strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip() for ln in without_stack_frames(_without_commands(raw_lines)))
+    bare_lines = (
+        _STRONG.sub(r"\1", ln).strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip()
+        for ln in without_stack_frames(_without_commands(raw_lines))
+    )
     bare_lines = (_without_request_head(ln, ex) for ln in bare_lines) if ex.method and ex.status else bare_lines
     kept = (
         ln
@@ -577,7 +589,8 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     hints = TextHints(cell_code, labelled.get("name") if labelled.get("message") else None, cell_name)
     message = whole
     # a message labelled in its line, else the error a log or a tool states among its other lines
-    if not labelled.get("message") and (inline := _inline_message(lines) or error_block(lines)) is not None:
+    inline = None if labelled.get("message") else _guzzle_answer(lines) or _inline_message(lines) or error_block(lines)
+    if inline is not None:
         message, readings = inline, [whole, *(r for r in readings if r != inline)]
     return [SentError(TEXT, code=code, message=message, readings=tuple(readings[:40]))], hints
 
@@ -591,6 +604,16 @@ _INLINE_MESSAGE = re.compile(
     r"(?:(?<=[{(,])|(?<=[.!?:;] )|(?<=^)|(?<=[{(,] ))(?i:message|error[ _]?message|error[ _]?description)[ \t]*[:=][ \t]*"
     r"(?P<said>[A-Za-z][^{}\[\]\n]{2,300}?)[ \t]*(?=,[ \t]*\w{1,40}[ \t]*[:=]|[}\])]|[ \t]+[{\[]|[ \t]+at[ \t]+\S{1,300}:\d|$)"
 )
+
+
+def _guzzle_answer(lines: list[str]) -> str | None:
+    """The API's words a Guzzle summary quotes after "response:" (see _GUZZLE_SAID), up to the first literal "\\n" and
+    without Guzzle's " (truncated...)"; None when the paste holds no such summary, or several."""
+    said = {
+        m.group(1).split("\\n", 1)[0].removesuffix(" (truncated...)").strip()
+        for m in islice(_GUZZLE_SAID.finditer("\n".join(lines[:40])[: MAX_TEXT * 4]), 4)
+    }
+    return said.pop() if len(said) == 1 else None
 
 
 def _inline_message(lines: list[str]) -> str | None:

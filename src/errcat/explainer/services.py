@@ -341,12 +341,20 @@ def _relays(name: str, said: re.Match[str]) -> bool:
     return " " in name or said.group("spoken").endswith(("ed", "id", "ave"))
 
 
+# An operation's id, a verb joined to its object as OpenAPI Generator's clients name the call that failed ("Error calling
+# ListIssuedDocuments: {...}" in C#, "Error calling getInvoice" in Java): the call, not the service that answered it
+_OPERATION_ID = re.compile(
+    r"(?i:list|get|create|update|delete|find|search|add|remove|fetch|retrieve|post|put|patch|send|upload|download"
+    r"|modify|set|replace|cancel|void|approve|submit)[A-Z][A-Za-z]*"
+)
+
+
 def _object(head: str, end: int) -> str | None:
     """The sender named just after ``end`` ("from", "by", "calling"): one or two words written as a name."""
     words: list[str] = []
     for raw in head[end : end + 70].split()[:3]:
         word = raw.rstrip(_CLOSERS).removesuffix("'s")
-        if not _is_name(word):
+        if not _is_name(word) or (not words and head[end - 8 : end] == "calling " and _OPERATION_ID.fullmatch(word)):
             break
         words.append(word)
         if word != raw or len(words) == 2:

@@ -42,7 +42,9 @@ _HEADER = re.compile(r"^(:?[A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*:[ \t]?(.*)$")
 # curl's progress and connection lines, each removed whole (with its newline) from a body in one pass
 _CURL_NOISE = re.compile(r"^(?:\*[ \t]|\*$|[{}] \[\d+ bytes data\]|%[ \t]+Total\b)[^\n]*\n?", re.MULTILINE)
 _USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", re.IGNORECASE)
-_URL = re.compile(r"\bhttps?://[^\s'\"<>`]+", re.IGNORECASE)
+# A URL ends where a Markdown link's text ends and its target begins: "[http://host/x](http://host/x)", as an issue form
+# or a tracker's notice filed as an issue links a URL (Airbrake's "**URL:** [http://app/users/17](http://app/...)")
+_URL = re.compile(r"\bhttps?://[^\s'\"<>`\]]+(?:\](?!\()[^\s'\"<>`\]]*)*", re.IGNORECASE)
 # a host that serves pages for people, or names a schema (Sage SData's "found 'http://schemas.sage.com/GCRM:contact'")
 _DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn|schemas?)\.", re.IGNORECASE)
 # a documentation page on any host, as an error message links one ("read the docs: https://platform.openai.com/docs/
@@ -53,7 +55,8 @@ _DOC_PATH = re.compile(r"^/(?:[^/]+/)*?(?:docs?|documentation|hc)(?:/|$)", re.IG
 # /api/ or /rest/ path) are and do
 _TOOL_DOMAINS = (
     "sentry.io", "datadoghq.com", "datadoghq.eu", "newrelic.com", "atlassian.net", "grafana.net", "pagerduty.com",
-    "opsgenie.com", "rollbar.com", "bugsnag.com", "honeybadger.io", "papertrailapp.com", "loggly.com", "slack.com",
+    "opsgenie.com", "rollbar.com", "bugsnag.com", "honeybadger.io", "airbrake.io", "papertrailapp.com", "loggly.com",
+    "slack.com",
     "gitlab.com", "bitbucket.org", "stackexchange.com", "serverfault.com", "superuser.com",
 )  # fmt: skip
 
