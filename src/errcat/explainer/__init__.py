@@ -189,7 +189,8 @@ class Explanation(NamedTuple):
                 who = self.vendor or "vendor unknown"
                 status = m.sent.status or ex.status
                 who += f", HTTP {status}" if status and not head else ""
-                who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
+                shares = "these words" if m.family_shares == "words" else f"this {m.family_shares}"
+                who += f"; one of {len(m.family)} documented errors with {shares}" if m.family else ""
                 by_status = self.status_retry(m)
                 # an expired token's or a refused CSRF token's words, a throttling code: those say it, not the status
                 basis = "words" if self.token_expired(m) or self.csrf_refused(m) else "code" if self.throttled(m) else "status"
@@ -499,8 +500,9 @@ def _without_request_head(line: str, ex: Exchange) -> str:
 
 # A curl command typed above its output ("$ curl -k -u ... https://host/x", Jupyter's "!curl ...", PowerShell's prompt)
 # and the lines it goes on to after a backslash ("  -H 'Accept: ...' \\"): the request, none of the answer's words
-# (tick/tick-api#7's "Bad credentials" was read with the command before it as one message)
-_CURL_COMMAND = re.compile(r"[ \t]*+(?:\$|!|>|PS [^>\n]{0,200}>)?[ \t]*+curl(?:\.exe)?[ \t]+\S")
+# (tick/tick-api#7's "Bad credentials" was read with the command before it as one message): its first argument an
+# option, a quote or a URL; a person's "curl failed: <the error>" or "curl returned 401 ..." says the error
+_CURL_COMMAND = re.compile(r"[ \t]*+(?:\$|!|>|PS [^>\n]{0,200}>)?[ \t]*+curl(?:\.exe)?[ \t]++(?:-|['\"]|[^\s'\"]*?/)")
 
 
 def _without_commands(lines: Iterable[str]) -> Iterator[str]:
@@ -1160,19 +1162,14 @@ def _family_notes(matches: list[ErrorMatch]) -> list[str]:
     notes = []
     for m in matches:
         if m.family:
-            what = "code" if m.sent.code and any(_same_key(m.sent.code, c.entry.code) for c in m.family) else "name"
             listed = "; ".join(f"{c.entry.id} ({c.entry.message})" for c in m.family[:8])
             more = f"; and {len(m.family) - 8} more" if len(m.family) > 8 else ""
-            head = f"one of {len(m.family)} documented errors with this {what}; only the message can say which"
-            if len({squash(c.entry.message or "") for c in m.family}) == 1:  # match._shared_words
+            head = f"one of {len(m.family)} documented errors with this {m.family_shares}; only the message can say which"
+            if m.family_shares == "words":
                 listed = "; ".join(" ".join(str(k) for k in (c.entry.code, c.entry.name) if k is not None) for c in m.family)
                 head = f"one of {len(m.family)} documented errors with these words; only a code, name or endpoint can say which"
             notes.append(f"{head}: {listed}{more}")
     return notes
-
-
-def _same_key(a: object, b: object) -> bool:
-    return b is not None and str(a).lower() == str(b).lower()
 
 
 def _other_product_note(catalog: CatalogIndex, clue: Clue) -> str:
