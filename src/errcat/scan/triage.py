@@ -501,14 +501,14 @@ _SECOND_STAMP_STARTS = frozenset("[0123456789")
 _PIPED_LOGGER = re.compile(r"(?<=\S) \| [a-z][\w$]{0,80}(?:\.[\w$]{1,80}){1,16} \| [^|\n]{0,120}$")
 _LOGGER_IN_PARENS = re.compile(r"(?<=\S) \((?:[a-z][\w$]{0,80}\.){1,16}[A-Z][\w$]{0,80}\)$")
 _LEVEL_FIRST = re.compile(rf"(?:{LOUD_WORDS}|INFO|DEBUG) ")
-# mozlog's "TEST-UNEXPECTED-TIMEOUT | automation.py | application timed out ...": its test, not a logger, between bars
-_MOZLOG_LEADS = ("TEST-UNEXPECTED-", "PROCESS-CRASH |")
 
 
 def _without_logger_after(head: str) -> str:
-    """A record's first line without the logger its layout writes after the message (_PIPED_LOGGER, and
-    _LOGGER_IN_PARENS after a level that starts the line)."""
-    if " | " in head and not any(lead in head for lead in _MOZLOG_LEADS) and (piped := _PIPED_LOGGER.search(head)):
+    """A record's first line without the logger its layout writes after the message (_PIPED_LOGGER, where a field
+    between bars stands before the message as well, the level of "%p | %m | %c | %t"; and _LOGGER_IN_PARENS after a level
+    that starts the line). A line's first field alone before it is no message: mozlog's "TEST-UNEXPECTED-TIMEOUT |
+    automation.py | application timed out ..." names its test there, not a logger."""
+    if " | " in head and (piped := _PIPED_LOGGER.search(head)) and " | " in head[: piped.start()]:
         return head[: piped.start()]
     if head.endswith(")") and _LEVEL_FIRST.match(head) and (logger := _LOGGER_IN_PARENS.search(head)) is not None:
         return head[: logger.start()]
