@@ -952,7 +952,9 @@ _FAILURE_WORDS = re.compile(
 
 def _succeeded(ex: Exchange) -> bool:
     """Whether the exchange is a success that holds no error (a 2xx status; no body, or a JSON document with no error's
-    word): its 201 Created read as an error 'not in the catalog' (blind39). A body in any other form is still read."""
+    word and no sentence): its 201 Created read as an error 'not in the catalog' (blind39). A body in any other form is
+    still read, and so is one whose strings say something in a sentence: most documented errors hold no word above
+    (MYOB's "Cannot delete order with payment(s) applied" under a 200 was said to be "a success" and not read)."""
     if ex.status is None or not 200 <= ex.status < 300:
         return False
     body = ex.body.strip()
@@ -961,10 +963,21 @@ def _succeeded(ex: Exchange) -> bool:
     if body[0] not in "{[" or len(body) > MAX_TEXT * 64 or _FAILURE_WORDS.search(body):
         return False
     try:
-        json.loads(body)
-    except ValueError:
+        document = json.loads(body)
+    except (ValueError, RecursionError):
         return False
-    return True
+    return not _says_a_sentence(document)
+
+
+def _says_a_sentence(document: object) -> bool:
+    """Whether a JSON document holds a string of three words or more (or more values than are read: 10,000)."""
+    pending, read = [document], 0
+    while pending and read < 10_000:
+        value, read = pending.pop(), read + 1
+        if isinstance(value, str) and len(value.split(None, 2)) > 2:
+            return True
+        pending.extend(value.values() if isinstance(value, dict) else value if isinstance(value, list) else ())
+    return bool(pending)
 
 
 def _redirected(ex: Exchange, text_errors: Sequence[SentError]) -> SentError | None:
