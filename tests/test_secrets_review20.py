@@ -49,3 +49,13 @@ def test_text_logged_in_hex_is_read_whole(body, shape):
 def test_text_in_hex_with_no_secret_stays():
     text = "body=0x" + b"\nnothing to hide in this line".hex()
     assert shown(text) == text
+
+
+@pytest.mark.parametrize(
+    "tail", ["\nlogin ok, password: Kq7vRt2LmzW", "\npassword: Kq7vRt2LmzW\nnext line", " password=Kq7vRt2LmzW"]
+)
+def test_a_value_after_a_stretch_dense_with_names_is_hidden_whole(tail):
+    """secrets36 hides 4 KiB of credential names 12 characters apart or closer whole, as a stretch 16 characters past
+    its last name: the value after that name had its last 4 or 5 characters shown ("[REDACTED]2LmzW")."""
+    out = shown("pw=ab " * 900 + tail)
+    assert not any("Kq7vRt2LmzW"[-k:] in out for k in range(3, 12)), out[-60:]
