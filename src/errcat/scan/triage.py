@@ -504,15 +504,21 @@ _LEVEL_FIRST = re.compile(rf"(?:{LOUD_WORDS}|INFO|DEBUG) ")
 
 
 def _without_logger_after(head: str) -> str:
-    """A record's first line without the logger its layout writes after the message (_PIPED_LOGGER, where a field
-    between bars stands before the message as well, the level of "%p | %m | %c | %t"; and _LOGGER_IN_PARENS after a level
-    that starts the line). A line's first field alone before it is no message: mozlog's "TEST-UNEXPECTED-TIMEOUT |
-    automation.py | application timed out ..." names its test there, not a logger."""
-    if " | " in head and (piped := _PIPED_LOGGER.search(head)) and " | " in head[: piped.start()]:
+    """A record's first line without the logger its layout writes after the message (_PIPED_LOGGER, where the fields
+    before it are a level's and a message's in words, "%p | %m | %c | %t"; and _LOGGER_IN_PARENS after a level that starts
+    the line). Mozlog's fields between bars name no logger: "TEST-UNEXPECTED-TIMEOUT | automation.py | application timed
+    out ..." (one field before it), "TEST-UNEXPECTED-FAIL | dom/a.html | sub.test_x | ..." (a test's path before it)."""
+    if " | " in head and (piped := _PIPED_LOGGER.search(head)) and _message_before(head[: piped.start()]):
         return head[: piped.start()]
     if head.endswith(")") and _LEVEL_FIRST.match(head) and (logger := _LOGGER_IN_PARENS.search(head)) is not None:
         return head[: logger.start()]
     return head
+
+
+def _message_before(before: str) -> bool:
+    """Whether a line's fields before a logger between bars are a level's (or a time's) and a message in words."""
+    fields = before.rsplit(" | ", 1)
+    return len(fields) == 2 and " " in fields[1].strip()
 
 
 # Monolog's context after the message when it holds an exception (Laravel's, Magento's exception.log): its class, file and
