@@ -137,7 +137,7 @@ def test_a_dask_address_that_is_no_address_says_so_in_words(tmp_path: Path, addr
     log.write_text("2026-01-01 ERROR x\n", encoding="utf-8")
     done = _errcat(tmp_path, "scan", "--workers", "1", "--dask", address, str(log))
     assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, done.stderr
-    assert f"not a scheduler address: {said}" in done.stderr or said in done.stderr, done.stderr
+    assert "not a scheduler address: " in done.stderr and said in done.stderr, done.stderr  # (its first half was implied)
     assert "ValueError" not in done.stderr and "Hunter2pass" not in done.stderr, done.stderr
 
 

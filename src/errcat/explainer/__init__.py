@@ -189,7 +189,8 @@ class Explanation(NamedTuple):
                 who = self.vendor or "vendor unknown"
                 status = m.sent.status or ex.status
                 who += f", HTTP {status}" if status and not head else ""
-                who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
+                shares = "these words" if m.family_shares == "words" else f"this {m.family_shares}"
+                who += f"; one of {len(m.family)} documented errors with {shares}" if m.family else ""
                 by_status = self.status_retry(m)
                 # an expired token's or a refused CSRF token's words, a throttling code: those say it, not the status
                 basis = "words" if self.token_expired(m) or self.csrf_refused(m) else "code" if self.throttled(m) else "status"
@@ -508,8 +509,9 @@ def _without_request_head(line: str, ex: Exchange) -> str:
 
 # A curl command typed above its output ("$ curl -k -u ... https://host/x", Jupyter's "!curl ...", PowerShell's prompt)
 # and the lines it goes on to after a backslash ("  -H 'Accept: ...' \\"): the request, none of the answer's words
-# (tick/tick-api#7's "Bad credentials" was read with the command before it as one message)
-_CURL_COMMAND = re.compile(r"[ \t]*+(?:\$|!|>|PS [^>\n]{0,200}>)?[ \t]*+curl(?:\.exe)?[ \t]+\S")
+# (tick/tick-api#7's "Bad credentials" was read with the command before it as one message): its first argument an
+# option, a quote or a URL; a person's "curl failed: <the error>" or "curl returned 401 ..." says the error
+_CURL_COMMAND = re.compile(r"[ \t]*+(?:\$|!|>|PS [^>\n]{0,200}>)?[ \t]*+curl(?:\.exe)?[ \t]++(?:-|['\"]|[^\s'\"]*?/)")
 
 
 def _without_commands(lines: Iterable[str]) -> Iterator[str]:
@@ -973,7 +975,9 @@ _FAILURE_WORDS = re.compile(
 
 def _succeeded(ex: Exchange) -> bool:
     """Whether the exchange is a success that holds no error (a 2xx status; no body, or a JSON document with no error's
-    word): its 201 Created read as an error 'not in the catalog' (blind39). A body in any other form is still read."""
+    word and no sentence): its 201 Created read as an error 'not in the catalog' (blind39). A body in any other form is
+    still read, and so is one whose strings say something in a sentence: most documented errors hold no word above
+    (MYOB's "Cannot delete order with payment(s) applied" under a 200 was said to be "a success" and not read)."""
     if ex.status is None or not 200 <= ex.status < 300:
         return False
     body = ex.body.strip()
@@ -982,10 +986,21 @@ def _succeeded(ex: Exchange) -> bool:
     if body[0] not in "{[" or len(body) > MAX_TEXT * 64 or _FAILURE_WORDS.search(body):
         return False
     try:
-        json.loads(body)
-    except ValueError:
+        document = json.loads(body)
+    except (ValueError, RecursionError):
         return False
-    return True
+    return not _says_a_sentence(document)
+
+
+def _says_a_sentence(document: object) -> bool:
+    """Whether a JSON document holds a string of three words or more (or more values than are read: 10,000)."""
+    pending, read = [document], 0
+    while pending and read < 10_000:
+        value, read = pending.pop(), read + 1
+        if isinstance(value, str) and len(value.split(None, 2)) > 2:
+            return True
+        pending.extend(value.values() if isinstance(value, dict) else value if isinstance(value, list) else ())
+    return bool(pending)
 
 
 def _redirected(ex: Exchange, text_errors: Sequence[SentError]) -> SentError | None:
@@ -1183,19 +1198,14 @@ def _family_notes(matches: list[ErrorMatch]) -> list[str]:
     notes = []
     for m in matches:
         if m.family:
-            what = "code" if m.sent.code and any(_same_key(m.sent.code, c.entry.code) for c in m.family) else "name"
             listed = "; ".join(f"{c.entry.id} ({c.entry.message})" for c in m.family[:8])
             more = f"; and {len(m.family) - 8} more" if len(m.family) > 8 else ""
-            head = f"one of {len(m.family)} documented errors with this {what}; only the message can say which"
-            if len({squash(c.entry.message or "") for c in m.family}) == 1:  # match._shared_words
+            head = f"one of {len(m.family)} documented errors with this {m.family_shares}; only the message can say which"
+            if m.family_shares == "words":
                 listed = "; ".join(" ".join(str(k) for k in (c.entry.code, c.entry.name) if k is not None) for c in m.family)
                 head = f"one of {len(m.family)} documented errors with these words; only a code, name or endpoint can say which"
             notes.append(f"{head}: {listed}{more}")
     return notes
-
-
-def _same_key(a: object, b: object) -> bool:
-    return b is not None and str(a).lower() == str(b).lower()
 
 
 def _other_product_note(catalog: CatalogIndex, clue: Clue) -> str:

@@ -117,7 +117,15 @@ class ErrorMatch(NamedTuple):
     candidates: tuple[Candidate, ...]
     message: str | None  # the reading of the sent text that matched
     claims_vendor: str | None = None  # the vendor its words alone point at (when the context named none)
-    family: tuple[Candidate, ...] = ()  # documented errors that share the sent code, when it names no one of them
+    family: tuple[Candidate, ...] = ()  # documented errors that share the sent code, name or words (none says which)
+
+    @property
+    def family_shares(self) -> str:
+        """What the documented errors of ``family`` share that the input sent: their "code", their "name", or, with
+        neither sent, their "words" (_shared_words: MYOB's "Cannot delete order with payment(s) applied")."""
+        if self.sent.code and any(str(c.entry.code).lower() == str(self.sent.code).lower() for c in self.family):
+            return "code"
+        return "name" if self.sent.code or self.sent.name else "words"
 
     @property
     def best(self) -> Candidate | None:

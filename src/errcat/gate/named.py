@@ -85,8 +85,8 @@ def _named(text: str) -> Iterator[Span]:
     memo: dict[tuple[str, int], tuple[int, int] | None] = {}
     stretches: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
     for first, last, hits in _near_needles(low):
-        if _dense(first, last, hits):
-            yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
+        if _dense(first, last, hits):  # machine-made: no readable error in there
+            yield Span(first, _dense_end(text, last), "credential by name")
             continue
         skey = _stretch_key(text, low, first, last)
         if skey is not None and (seen := stretches.get(skey[:3])) is not None:
@@ -111,6 +111,18 @@ def _named(text: str) -> Iterator[Span]:
         if skey is not None:
             stretches[skey[:3]] = [(s.start - skey[3], s.end - skey[3]) for s in found]
         yield from found
+
+
+_DENSE_VALUE = 4096  # characters a dense stretch's last name's value may run to (as a name's value is read)
+
+
+def _dense_end(text: str, last: int) -> int:
+    """Where a dense stretch's mask ends: its last name's value with it, to the end of its line (or _DENSE_VALUE on).
+    The stretch ends 16 characters past its last name: a value after it (secrets36 made 4 KiB of names close together
+    dense, "pw=ab pw=ab … password: Kq7vRt2LmzW") had its last characters shown."""
+    end = min(last, len(text))
+    line_end = text.find("\n", end, end + _DENSE_VALUE)
+    return line_end if line_end >= 0 else min(len(text), end + _DENSE_VALUE)
 
 
 def _stretch_key(text: str, low: str, first: int, last: int) -> tuple[str, int, int, int] | None:

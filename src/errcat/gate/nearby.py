@@ -28,7 +28,7 @@ from .basics import (
 )
 from .named import _name_start
 from .needles import Stretches, _dense, _judged_once, _near_needles, _word_matches, _word_starts
-from .passwords import _NOT_A_PASSWORD, letters_password
+from .passwords import _NOT_A_PASSWORD, LONG_WORD_ENDINGS, letters_password
 from .positions import _HOST_LIKE, _NOT_A_USER
 from .shapes import _dashed_name, dotted_name, looks_random
 from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value, qualified_key, runner_verdict, secret_on_line
@@ -253,27 +253,24 @@ _LONG_PROSE_WORDS = frozenset((
     "synchronization", "synchronisation", "administration", "registration", "specification", "notification",
     "complexities", "strengthening",
 ))  # fmt: skip
-# ... and the long words that end as a few English words derived from others do ("successfully", "requirements",
-# "possibilities"): prose after "password" ("logged in with password successfully."), not two words run together; an
-# ending that is a word of its own stays a password's ("quokkastation", "wombatmorning")
-_PROSE_ENDINGS = ("fully", "ments", "ities")
 
 
-def _long_prose(value: str) -> bool:
-    """Whether a long run of letters reads as one English word (_LONG_PROSE_WORDS, _PROSE_ENDINGS)."""
+def _letters_alone(value: str) -> bool:
+    """Letters alone a person may have picked as a password (passwords.letters_password): one ending as English words
+    do only when long (two words run together, "wombatmorning"), and none of the few English words that long, nor one
+    ending as an inflected derived word does (passwords.LONG_WORD_ENDINGS: "successfully", "requirements": prose after
+    "password", "logged in with password successfully.", and a folder after another, "backend/improvements")."""
+    if len(value) < _LONG_COMPOUND:
+        return letters_password(value)
     low = value.lower()
-    return low in _LONG_PROSE_WORDS or low.endswith(_PROSE_ENDINGS)
+    return low not in _LONG_PROSE_WORDS and not low.endswith(LONG_WORD_ENDINGS) and letters_password(value, prose=False)
 
 
 def _letters_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
-    """Whether letters alone are a password a sentence gives (see _WITH_PASSWORD and passwords.letters_password): the
-    last word of its clause ("connecting as ops with password ledgerlisboa", "my password is kestrelwombat, but…"),
-    one that ends as English words do when long and none of the few English words that long after it."""
-    long = len(value) >= _LONG_COMPOUND
-    if long and _long_prose(value):
-        return False
+    """Whether letters alone are a password a sentence gives (see _WITH_PASSWORD and _letters_alone): the last word of
+    its clause ("connecting as ops with password ledgerlisboa", "my password is kestrelwombat, but…")."""
     return bool(
-        (letters_password(value) or (long and letters_password(value, prose=False)))
+        _letters_alone(value)
         and _WORDS_CLAUSE_END().match(text, m.start("val") + len(value))
         and _WITH_PASSWORD().search(_lowered(text[max(0, m.start("val") - 40) : m.start("val")]))
     )
@@ -671,13 +668,6 @@ def _pairs_alone(text: str) -> Iterator[Span]:
         elif not (_PICKED().fullmatch(value) and _separated_value(value)) or not _LOGIN_NAME().fullmatch(text, *m.span("user")):
             continue  # (a login's name is in lower case: "Collecting PyQt5.QtWidgets-5.15.2", "LDAPMessage bindRequest(1)")
         yield Span(*m.span("val"), "credential by position")
-
-
-def _letters_alone(value: str) -> bool:
-    """Letters alone a person may have picked as a password (passwords.letters_password): one ending as English words
-    do only when long (two words run together, "wombatmorning"), and none of the few English words that long."""
-    long_compound = len(value) >= _LONG_COMPOUND and not _long_prose(value)
-    return letters_password(value) or (long_compound and letters_password(value, prose=False))
 
 
 def _tried_with(value: str) -> bool:

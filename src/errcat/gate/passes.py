@@ -153,18 +153,45 @@ def _spans(text: str) -> Iterator[Span]:
 # (a printable byte's first hex digit is 2 to 7, or it is a tab or a line break: the pattern's first digits find a run at
 # a fraction of the cost of any hex digit; the run's ends are checked after it, "0x" allowed before it)
 _HEX_RUN = _lazy(r"[2-7][0-9a-fA-F](?:[2-7][0-9a-fA-F]|0[9adAD]){11,8191}")
+_HEX_DIGITS = _lazy(r"[0-9a-fA-F]*")
+_HEX_DIGIT = frozenset("0123456789abcdefABCDEF")
 _TEXT_BYTES = frozenset(range(32, 127)) | {9, 10, 13}
+_AS_TEXT = bytes(b if b in _TEXT_BYTES else 32 for b in range(256))  # any other byte read as a blank
+_HEX_REACH = 16384  # hex digits read on each side of a printable stretch, in a longer run of hex
 
 
 def _hex_wrapped(text: str) -> Iterator[Span]:
+    """Each run of hex digits holding text (see _HEX_RUN) read whole, the bytes around its printable stretches as blanks:
+    a body that opens with a line break or a tab ("0a7b22…"), or holds a letter past ASCII ("Sessão") or a control byte,
+    split the run, and each stretch after the first was left as "a piece of a longer run", its password shown."""
+    done = 0
     for m in _HEX_RUN().finditer(text) if len(text) >= 24 else ():
-        start, end = m.span()
-        before = text[start - 1 : start]
-        if (before.isalnum() and not (before in "xX" and text[start - 2 : start - 1] == "0")) or text[end : end + 1].isalnum():
-            continue  # (a piece of a longer run, or of a word)
-        data = binascii.unhexlify(m[0])
-        if not _TEXT_BYTES.issuperset(data) or not any(65 <= b <= 122 for b in data):
-            continue  # (an id, a digest: random bytes)
-        spelled = data.decode("ascii")
+        if m.start() < done:
+            continue  # (in a run read whole already)
+        first, last = _hex_bounds(text, m.start(), m.end())
+        done = last
+        if (m.start() - first) % 2 or (last - first) % 2 or not _hex_ends_apart(text, first, last):
+            continue  # (a piece of a word, or digits not in pairs)
+        if not any(65 <= b <= 122 for b in binascii.unhexlify(m[0])):
+            continue  # (digits and signs alone)
+        spelled = binascii.unhexlify(text[first:last]).translate(_AS_TEXT).decode("ascii")
         if not _HEX_RUN().search(spelled) and any(_spans(spelled)):  # (never hex in hex: one level is read)
-            yield Span(start, end, "credential in hex")
+            yield Span(first, last, "credential in hex")
+
+
+def _hex_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the run of hex digits around text[start:end] starts and ends, up to _HEX_REACH digits on either side."""
+    first = start
+    while first > max(0, start - _HEX_REACH) and text[first - 1] in _HEX_DIGIT:
+        first -= 1
+    last = _HEX_DIGITS().match(text, end, end + _HEX_REACH)
+    return first, last.end() if last else end
+
+
+def _hex_ends_apart(text: str, first: int, last: int) -> bool:
+    """Whether a run of hex digits stands apart: no letter or digit before it (but "0x") or after it."""
+    before = text[first - 1 : first]
+    return (
+        not (before.isalnum() and not (before in "xX" and text[first - 2 : first - 1] == "0"))
+        and not text[last : last + 1].isalnum()
+    )

@@ -376,11 +376,17 @@ def _credential_context(text: str, start: int, end: int) -> bool:
 # before it end a line naming credentials. Even there an English word may stand ("with password authentication",
 # "using the password\nexpired"): a word that ends as English words of its kind end, or names a credential or a user,
 # is left; a run of 8 to 40 letters in lower case is taken (a capital first reads as a name: "with Google / Microsoft").
+# Of these, the endings of words derived from others, and each as such words are inflected ("successful" and
+# "successfully", "requirement" and "requirements", "possibility" and "possibilities"): no word of its own ends as the
+# inflected ones do, so they say a run of letters is one English word even when it is long enough to be two run together
+# (where an ending that is a word, "quokkastation", "wombatmorning", stays a password's: see LONG_WORD_ENDINGS)
+_DERIVED_ENDINGS = {"ment": "ments", "ity": "ities", "ful": "fully"}
 _ENGLISH_ENDINGS = (
-    "tion", "sion", "ing", "ed", "ment", "ness", "able", "ible", "ity", "ure", "ence", "ance", "ful", "less", "ive", "ous",
+    "tion", "sion", "ing", "ed", "ness", "able", "ible", "ure", "ence", "ance", "less", "ive", "ous", *_DERIVED_ENDINGS,
     "ly", "ies", "es", "ism", "ist", "ize", "ise", "age", "ery", "ory", "ant", "ent", "al", "ic", "ship", "hood", "ward",
     "ator", "ager", "ider", "ader", "ser", "ter", "ada", "ida", "ado", "ido",  # (and a participle: "caducada", "bloqueado")
 )  # fmt: skip
+LONG_WORD_ENDINGS = tuple(_DERIVED_ENDINGS.values())
 _NOT_A_WORD_PASSWORD = _lazy(r"user|login|logon|e-?mail|account|admin|default|blank|empty|none|null")
 # what a sentence says a password is, in words no ending above tells ("the password is incorrect")
 _STATE_WORDS = frozenset((

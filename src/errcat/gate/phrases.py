@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .basics import Span, _lazy, _lowered
 from .nearby import _letters_alone, _separated_value
@@ -80,12 +80,20 @@ _NOT_IN_A_PHRASE = frozenset((
 
 
 def _passphrases(text: str) -> Iterator[Span]:
+    return _phrases(text, _PHRASE(), ("pass", "seed", "recovery", "mnemonic"), _labelled_words)
+
+
+def _labelled_words(words: list[str]) -> bool:
+    return not any(w in _NOT_IN_A_PHRASE or w in _STATE_WORDS for w in words)
+
+
+def _phrases(text: str, phrase: re.Pattern[str], leads: tuple[str, ...], plain: Callable[[list[str]], bool]) -> Iterator[Span]:
+    """The words ``phrase`` reads as a passphrase (its group "val"), where one of ``leads`` starts it, ``plain`` takes
+    its words and none of them names a credential."""
     low = _lowered(text)
-    for m in filter(None, (_PHRASE().match(low, at) for at in _at_words(low, ("pass", "seed", "recovery", "mnemonic")))):
-        words = re.split(r"[ \t-]", m["val"])
-        if _IN_NAME().search(m["val"]) or any(w in _NOT_IN_A_PHRASE or w in _STATE_WORDS for w in words):
-            continue
-        yield Span(*m.span("val"), "passphrase")
+    for m in filter(None, (phrase.match(low, at) for at in _at_words(low, leads))):
+        if plain(re.split(r"[ \t-]", m["val"])) and not _IN_NAME().search(m["val"]):
+            yield Span(*m.span("val"), "passphrase")
 
 
 # a password a sentence gives as words: "the password is paper violin cactus dune and MYOB still says": three to eight
@@ -105,14 +113,13 @@ _MORE_WORDS = frozenset((
 
 
 def _said_phrases(text: str) -> Iterator[Span]:
-    low = _lowered(text)
-    for m in filter(None, (_SAID_PHRASE().match(low, at) for at in _at_words(low, ("pass", "pw")))):
-        words = m["val"].split()
-        if any(w in _NOT_IN_A_PHRASE or w in _MORE_WORDS or w.endswith(("ed", "ing", "ly")) for w in words):
-            continue
-        if _IN_NAME().search(m["val"]) or (words[0] in _STATE_WORDS and len(words) < 4):
-            continue
-        yield Span(*m.span("val"), "passphrase")
+    return _phrases(text, _SAID_PHRASE(), ("pass", "pw"), _said_words)
+
+
+def _said_words(words: list[str]) -> bool:
+    if any(w in _NOT_IN_A_PHRASE or w in _MORE_WORDS or w.endswith(("ed", "ing", "ly")) for w in words):
+        return False
+    return not (words[0] in _STATE_WORDS and len(words) < 4)
 
 
 # what a sentence says was used as a password, the value before the password's word: "I used tasmandingo as the password

@@ -501,18 +501,24 @@ _SECOND_STAMP_STARTS = frozenset("[0123456789")
 _PIPED_LOGGER = re.compile(r"(?<=\S) \| [a-z][\w$]{0,80}(?:\.[\w$]{1,80}){1,16} \| [^|\n]{0,120}$")
 _LOGGER_IN_PARENS = re.compile(r"(?<=\S) \((?:[a-z][\w$]{0,80}\.){1,16}[A-Z][\w$]{0,80}\)$")
 _LEVEL_FIRST = re.compile(rf"(?:{LOUD_WORDS}|INFO|DEBUG) ")
-# mozlog's "TEST-UNEXPECTED-TIMEOUT | automation.py | application timed out ...": its test, not a logger, between bars
-_MOZLOG_LEADS = ("TEST-UNEXPECTED-", "PROCESS-CRASH |")
 
 
 def _without_logger_after(head: str) -> str:
-    """A record's first line without the logger its layout writes after the message (_PIPED_LOGGER, and
-    _LOGGER_IN_PARENS after a level that starts the line)."""
-    if " | " in head and not any(lead in head for lead in _MOZLOG_LEADS) and (piped := _PIPED_LOGGER.search(head)):
+    """A record's first line without the logger its layout writes after the message (_PIPED_LOGGER, where the fields
+    before it are a level's and a message's in words, "%p | %m | %c | %t"; and _LOGGER_IN_PARENS after a level that starts
+    the line). Mozlog's fields between bars name no logger: "TEST-UNEXPECTED-TIMEOUT | automation.py | application timed
+    out ..." (one field before it), "TEST-UNEXPECTED-FAIL | dom/a.html | sub.test_x | ..." (a test's path before it)."""
+    if " | " in head and (piped := _PIPED_LOGGER.search(head)) and _message_before(head[: piped.start()]):
         return head[: piped.start()]
     if head.endswith(")") and _LEVEL_FIRST.match(head) and (logger := _LOGGER_IN_PARENS.search(head)) is not None:
         return head[: logger.start()]
     return head
+
+
+def _message_before(before: str) -> bool:
+    """Whether a line's fields before a logger between bars are a level's (or a time's) and a message in words."""
+    fields = before.rsplit(" | ", 1)
+    return len(fields) == 2 and " " in fields[1].strip()
 
 
 # Monolog's context after the message when it holds an exception (Laravel's, Magento's exception.log): its class, file and
