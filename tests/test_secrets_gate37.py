@@ -1,0 +1,37 @@
+"""secrets37: what the round's adversarial pastes (tests/secrets37_pastes.py, all synthetic) found shown, and what it
+found masked that is no secret: a reference to an issue alone on a line, a host and its port after "auth to"."""
+
+from __future__ import annotations
+
+import pytest
+
+from errcat.gate import shown, shown_line
+
+MYOB_401 = '{"Errors":[{"Name":"Unauthorized","Message":"Access denied","ErrorCode":10001,"Severity":"Error"}]}'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see Issue#1234",
+        "see PR#77",
+        "fixed Ticket#5521",
+        "auth to db.internal:5432",
+        "could not auth to ldap.acme.io:636 (timeout)",
+        "token for api.acme.io:8443 expired",
+    ],
+)
+def test_a_reference_or_a_host_and_port_stays(text):
+    assert shown(text) == text
+    assert shown_line(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("ops Harbour#4821", "Harbour#4821"),
+        ("password is db.internal:5432", "db.internal:5432"),
+    ],
+)
+def test_a_password_of_the_same_shapes_stays_hidden(text, secret):
+    assert secret not in shown(text)
