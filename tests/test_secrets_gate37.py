@@ -35,3 +35,16 @@ def test_a_reference_or_a_host_and_port_stays(text):
 )
 def test_a_password_of_the_same_shapes_stays_hidden(text, secret):
     assert secret not in shown(text)
+
+
+def test_a_value_logged_under_a_name_hides_what_its_lines_hide_alone():
+    # structlog's processor and the logging filter judge an event's value after its key ("event: …"): the key before a
+    # table's header line made it no header, and the password in the column it names was shown
+    from errcat.gate import shown_named
+    from errcat.integrations import hidden_value
+
+    table = "| user | password |\n|------|----------|\n| ops  | Lisboawombat9401 |\n"
+    assert "Lisboawombat9401" not in shown(table)
+    assert "Lisboawombat9401" not in shown_named("event", table)
+    assert "Lisboawombat9401" not in hidden_value(table, "event")
+    assert hidden_value("| state | count |\n|---|---|\n| open | 4 |", "event") == "| state | count |\n|---|---|\n| open | 4 |"
