@@ -48,3 +48,21 @@ def test_a_value_logged_under_a_name_hides_what_its_lines_hide_alone():
     assert "Lisboawombat9401" not in shown_named("event", table)
     assert "Lisboawombat9401" not in hidden_value(table, "event")
     assert hidden_value("| state | count |\n|---|---|\n| open | 4 |", "event") == "| state | count |\n|---|---|\n| open | 4 |"
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"pwd:: Boroniadingo1452\n{MYOB_401}", "Boroniadingo1452"),
+        ("dn: cn=ops,dc=acme\nuserPassword:: e1NTSEF9aGs3ZjJMcTlYbVJ0OHdZ", "e1NTSEF9aGs3ZjJMcTlYbVJ0OHdZ"),
+        ("password:: kestrelmorning", "kestrelmorning"),
+    ],
+)
+def test_a_value_after_a_double_colon_is_hidden(text, secret):
+    # LDIF writes a base64 value after "name:: ", AsciiDoc a description list's; the value was read as the second ":"
+    assert secret not in shown(text)
+
+
+@pytest.mark.parametrize("text", ["Password::Hasher failed", "password:: is required", "Auth::Token::Invalid"])
+def test_a_double_colon_in_a_qualified_name_or_before_prose_stays(text):
+    assert shown(text) == text
