@@ -66,3 +66,37 @@ def test_a_value_after_a_double_colon_is_hidden(text, secret):
 @pytest.mark.parametrize("text", ["Password::Hasher failed", "password:: is required", "Auth::Token::Invalid"])
 def test_a_double_colon_in_a_qualified_name_or_before_prose_stays(text):
     assert shown(text) == text
+
+
+def _spaced(data: bytes, sep: str = " ") -> str:
+    return sep.join(f"{b:02x}" for b in data)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("key: 92 1b bc e9 14 08 26 57 58 db 6e 7f 18 34 a6 8f\ndecrypt failed", "1b bc e9 14 08 26"),
+        ("session_key = 92:1b:bc:e9:14:08:26:57:58:db:6e:7f", "1b:bc:e9:14:08:26"),
+        ("sent: " + _spaced(b"password=Dingoledger2385"), _spaced(b"Dingoledger2385")),
+        ("wireshark: " + _spaced(b"Authorization: Bearer a8Kq2LmZ9xYt4RwP7nVb3sDf", ":"), _spaced(b"a8Kq2LmZ9xYt", ":")),
+        ('{"password": "Kestrelkestrel6261"}'.encode("utf-16-le").hex() + "\n401", "Kestrel".encode("utf-16-le").hex()),
+    ],
+)
+def test_bytes_in_hex_spaced_or_wide_that_hold_a_secret_are_hidden(text, secret):
+    # the name's reading took the first spaced byte alone; text in hex was read only when its bytes ran unspaced
+    assert secret not in shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RSA key fingerprint is 3c:9e:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee.",
+        "key_fingerprint: 3c:9e:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee",
+        "mac 00:1a:2b:3c:4d:5e up",
+        "read: " + _spaced(b"GET /v1/contacts HTTP/1.1"),
+        "name: " + "hello world".encode("utf-16-le").hex(),
+        "values 20 30 40 50 60 70 20 30 40 50 60 70 20 30",
+    ],
+)
+def test_fingerprints_and_harmless_bytes_in_hex_stay(text):
+    assert shown(text) == text

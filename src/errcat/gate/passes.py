@@ -153,18 +153,31 @@ def _spans(text: str) -> Iterator[Span]:
 # (a printable byte's first hex digit is 2 to 7, or it is a tab or a line break: the pattern's first digits find a run at
 # a fraction of the cost of any hex digit; the run's ends are checked after it, "0x" allowed before it)
 _HEX_RUN = _lazy(r"[2-7][0-9a-fA-F](?:[2-7][0-9a-fA-F]|0[9adAD]){11,8191}")
+# the same text's bytes spaced or joined by colons ("70 61 73 73 …", Wireshark's "70:61:73:73"), or written in UTF-16
+# (a Windows string's bytes: "7000610073007300…", each character's byte then a zero byte)
+_SPACED_HEX_RUN = _lazy(r"[2-7][0-9a-fA-F](?:[ :](?:[2-7][0-9a-fA-F]|0[9adAD])){11,8191}")
+_WIDE_HEX_RUN = _lazy(r"(?:[2-7][0-9a-fA-F]00|0[9adAD]00){12,4096}")
 _TEXT_BYTES = frozenset(range(32, 127)) | {9, 10, 13}
 
 
 def _hex_wrapped(text: str) -> Iterator[Span]:
-    for m in _HEX_RUN().finditer(text) if len(text) >= 24 else ():
-        start, end = m.span()
-        before = text[start - 1 : start]
-        if (before.isalnum() and not (before in "xX" and text[start - 2 : start - 1] == "0")) or text[end : end + 1].isalnum():
-            continue  # (a piece of a longer run, or of a word)
-        data = binascii.unhexlify(m[0])
-        if not _TEXT_BYTES.issuperset(data) or not any(65 <= b <= 122 for b in data):
-            continue  # (an id, a digest: random bytes)
-        spelled = data.decode("ascii")
-        if not _HEX_RUN().search(spelled) and any(_spans(spelled)):  # (never hex in hex: one level is read)
-            yield Span(start, end, "credential in hex")
+    if len(text) < 24:
+        return
+    runs = (
+        [_HEX_RUN()] + ([_SPACED_HEX_RUN()] if " " in text or ":" in text else []) + ([_WIDE_HEX_RUN()] if "00" in text else [])
+    )
+    for run in runs:
+        for m in run.finditer(text):
+            start, end = m.span()
+            before = text[start - 1 : start]
+            if (before.isalnum() and not (before in "xX" and text[start - 2 : start - 1] == "0")) or text[
+                end : end + 1
+            ].isalnum():
+                continue  # (a piece of a longer run, or of a word)
+            data = binascii.unhexlify(m[0].replace(" ", "").replace(":", ""))
+            data = data[::2] if run is _WIDE_HEX_RUN() else data
+            if not _TEXT_BYTES.issuperset(data) or not any(65 <= b <= 122 for b in data):
+                continue  # (an id, a digest: random bytes)
+            spelled = data.decode("ascii")
+            if not _HEX_RUN().search(spelled) and any(_spans(spelled)):  # (never hex in hex: one level is read)
+                yield Span(start, end, "credential in hex")
