@@ -100,3 +100,24 @@ def test_bytes_in_hex_spaced_or_wide_that_hold_a_secret_are_hidden(text, secret)
 )
 def test_fingerprints_and_harmless_bytes_in_hex_stay(text):
     assert shown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("community: tasmanledger", "tasmanledger"),
+        ("modules:\n  if_mib:\n    auth:\n      community: kestrelharbour\n", "kestrelharbour"),
+        ('[[inputs.snmp]]\n  community = "Harbour4821"', "Harbour4821"),
+        ('{"community": "wombatmallee", "version": 2}', "wombatmallee"),
+    ],
+)
+def test_an_snmp_community_named_alone_is_hidden(text, secret):
+    # the community string is SNMP v1/v2c's password; only "snmp community …" or "community string: …" were read
+    assert secret not in shown(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Community: Stack Overflow", "join our community: it is free", "community edition: 3.2", "community:"]
+)
+def test_the_word_community_in_prose_stays(text):
+    assert shown(text) == text
