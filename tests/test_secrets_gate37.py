@@ -121,3 +121,32 @@ def test_an_snmp_community_named_alone_is_hidden(text, secret):
 )
 def test_the_word_community_in_prose_stays(text):
     assert shown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("the code from the app was 474895 but login failed\n401", "474895"),
+        (f"I entered 726209 from Google Authenticator and still got\n{MYOB_401}", "726209"),
+        ("Authy said the code is '482913', MYOB still says 401", "482913"),
+        ("I typed in 550311 from the app", "550311"),
+        ("sms code sent: 904417", "904417"),
+    ],
+)
+def test_a_one_time_code_a_sentence_gives_without_a_label_is_hidden(text, secret):
+    assert secret not in shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sms gateway returned 500 for 100234 messages",
+        "otp verify: request 12345678 failed",
+        "MFA enabled at 2026-03-01 10:00:00",
+        "totp window was 20260301",
+        "the code was 401 and the app retried",
+        "error code 100234 from the billing service",
+    ],
+)
+def test_numbers_beside_words_about_codes_stay(text):
+    assert shown(text) == text
