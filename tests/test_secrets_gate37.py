@@ -80,6 +80,7 @@ def _spaced(data: bytes, sep: str = " ") -> str:
         ("sent: " + _spaced(b"password=Dingoledger2385"), _spaced(b"Dingoledger2385")),
         ("wireshark: " + _spaced(b"Authorization: Bearer a8Kq2LmZ9xYt4RwP7nVb3sDf", ":"), _spaced(b"a8Kq2LmZ9xYt", ":")),
         ('{"password": "Kestrelkestrel6261"}'.encode("utf-16-le").hex() + "\n401", "Kestrel".encode("utf-16-le").hex()),
+        ("uint8_t k[] = {" + ", ".join(f"0x{b:02x}" for b in b"password=Wombatledger77") + "};", "0x57, 0x6f, 0x6d"),
     ],
 )
 def test_bytes_in_hex_spaced_or_wide_that_hold_a_secret_are_hidden(text, secret):
@@ -96,6 +97,8 @@ def test_bytes_in_hex_spaced_or_wide_that_hold_a_secret_are_hidden(text, secret)
         "read: " + _spaced(b"GET /v1/contacts HTTP/1.1"),
         "name: " + "hello world".encode("utf-16-le").hex(),
         "values 20 30 40 50 60 70 20 30 40 50 60 70 20 30",
+        "regs 0x20, 0x30, 0x40, 0x50, 0x60, 0x70, 0x20, 0x30, 0x40, 0x50, 0x60, 0x70",
+        "bytes " + ", ".join(f"0x{b:02x}" for b in b"GET /index.html HTTP/1.1"),
     ],
 )
 def test_fingerprints_and_harmless_bytes_in_hex_stay(text):

@@ -156,7 +156,10 @@ def _spans(text: str) -> Iterator[Span]:
 _HEX_RUN = _lazy(r"[2-7][0-9a-fA-F](?:[2-7][0-9a-fA-F]|0[9adAD]){11,8191}")
 # the same text's bytes spaced or joined by colons ("70 61 73 73 …", Wireshark's "70:61:73:73"), or written in UTF-16
 # (a Windows string's bytes: "7000610073007300…", each character's byte then a zero byte)
-_SPACED_HEX_RUN = _lazy(r"[2-7][0-9a-fA-F](?:[ :](?:[2-7][0-9a-fA-F]|0[9adAD])){11,8191}")
+_SPACED_HEX_RUN = _lazy(  # (or listed, as a C array or Python's [hex(b) …] writes them: "0x70, 0x61, …")
+    r"(?:0x)?[2-7][0-9a-fA-F](?:(?:[ :]|,[ \t]?)(?:0x)?(?:[2-7][0-9a-fA-F]|0[9adAD])){11,8191}"
+)
+_NOT_HEX = _lazy(r"0x|[ \t:,]")
 _WIDE_HEX_RUN = _lazy(r"(?:[2-7][0-9a-fA-F]00|0[9adAD]00){12,4096}")
 _TEXT_BYTES = frozenset(range(32, 127)) | {9, 10, 13}
 
@@ -175,7 +178,7 @@ def _hex_wrapped(text: str) -> Iterator[Span]:
                 end : end + 1
             ].isalnum():
                 continue  # (a piece of a longer run, or of a word)
-            data = binascii.unhexlify(m[0].replace(" ", "").replace(":", ""))
+            data = binascii.unhexlify(_NOT_HEX().sub("", m[0]) if run is _SPACED_HEX_RUN() else m[0])
             data = data[::2] if run is _WIDE_HEX_RUN() else data
             if not _TEXT_BYTES.issuperset(data) or not any(65 <= b <= 122 for b in data):
                 continue  # (an id, a digest: random bytes)
