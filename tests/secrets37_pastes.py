@@ -336,7 +336,26 @@ case("pwd-double-colon", f"pwd:: {p}\n401", p)
 p = picked()
 case("password-emoji", f"🔑 password: {p}\n401", p)
 
+# --- found while fixing the above (probes of the same families)
+p = picked()
+hx = ", ".join(f"0x{b:02x}" for b in f"password={p}".encode())
+case("hex-c-array", f"static const uint8_t login[] = {{{hx}}};\nauth failed", hx[60:120])
+p = picked()
+case("ldif-double-colon", f"dn: cn=ops,dc=acme,dc=io\nuserPassword:: {b64(p)}\nldap_bind: Invalid credentials (49)", b64(p))
+c = letters()
+case("snmp-community-json", f'{{"target": "10.0.0.1", "community": "{c}", "version": "2c"}}\nTimeout', c)
+o = f"{R.randint(100000, 999999)}"
+case("otp-typed-from-app", f"I typed in {o} from the app and MYOB said\n{MYOB_401}", o)
+p = picked()
+case("structlog-markdown-table", f"| user | password |\n|------|----------|\n| svc  | {p} |\n{PROSPEND_401}", p)
+
 # drop empty credential lists (a case whose credential is built elsewhere)
 CASES[:] = [(cid, text, [s for s in secrets if s]) for cid, text, secrets in CASES if any(secrets)]
 
-FOUND: frozenset[str] = frozenset()
+# the pastes some output of main (8d3cbe0d) showed a credential of (the secrets37 harness's outputs.py, 19 outputs; the
+# last five cases by the gate alone and structlog's event dict)
+FOUND = frozenset((
+    "utf16-escaped-json", "hex-spaced-key-bytes", "hex-spaced-password-text", "otp-unlabelled-sentence",
+    "otp-entered-sentence", "snmp-community-alone", "kv-pipe-table", "pwd-double-colon", "hex-c-array",
+    "snmp-community-json", "otp-typed-from-app", "structlog-markdown-table",
+))  # fmt: skip

@@ -81,6 +81,8 @@ def _spaced(data: bytes, sep: str = " ") -> str:
         ("wireshark: " + _spaced(b"Authorization: Bearer a8Kq2LmZ9xYt4RwP7nVb3sDf", ":"), _spaced(b"a8Kq2LmZ9xYt", ":")),
         ('{"password": "Kestrelkestrel6261"}'.encode("utf-16-le").hex() + "\n401", "Kestrel".encode("utf-16-le").hex()),
         ("uint8_t k[] = {" + ", ".join(f"0x{b:02x}" for b in b"password=Wombatledger77") + "};", "0x57, 0x6f, 0x6d"),
+        ("body: [" + " ".join(str(b) for b in b"password=Wombatledger77") + "]", "87 111 109 98"),
+        ("data=" + str(list(b"user=ops&password=Wombatledger77")), "87, 111, 109, 98"),
     ],
 )
 def test_bytes_in_hex_spaced_or_wide_that_hold_a_secret_are_hidden(text, secret):
@@ -99,6 +101,8 @@ def test_bytes_in_hex_spaced_or_wide_that_hold_a_secret_are_hidden(text, secret)
         "values 20 30 40 50 60 70 20 30 40 50 60 70 20 30",
         "regs 0x20, 0x30, 0x40, 0x50, 0x60, 0x70, 0x20, 0x30, 0x40, 0x50, 0x60, 0x70",
         "bytes " + ", ".join(f"0x{b:02x}" for b in b"GET /index.html HTTP/1.1"),
+        "bytes " + str(list(b"GET /index.html HTTP/1.1")),
+        "sizes 100 101 102 103 104 105 106 107 108 109 110 111 112 113",
     ],
 )
 def test_fingerprints_and_harmless_bytes_in_hex_stay(text):

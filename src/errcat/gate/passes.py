@@ -4,6 +4,7 @@ imports); the screen merges what they found."""
 from __future__ import annotations
 
 import binascii
+import re
 from collections.abc import Iterator
 
 from .basics import Span, _grouped, _lazy, _lowered
@@ -68,6 +69,7 @@ from .transcripts import (
     _said_new_values,
     _traced_values,
 )
+from .words import may_name_credential
 
 
 def _spans(text: str) -> Iterator[Span]:
@@ -164,12 +166,18 @@ _WIDE_HEX_RUN = _lazy(r"(?:[2-7][0-9a-fA-F]00|0[9adAD]00){12,4096}")
 _TEXT_BYTES = frozenset(range(32, 127)) | {9, 10, 13}
 
 
+# or bytes in decimal, as Go's []byte and Python's list(b"…") print them ("[112 97 115 …]", "[112, 97, 115, …]")
+_DECIMAL_RUN = _lazy(
+    r"(?<![\d.])(?:1[01]\d|12[0-6]|[3-9]\d)(?:(?:,[ \t]?|[ \t])(?:1[01]\d|12[0-6]|[3-9]\d|9|10|13)){11,8191}(?![\d.])"
+)
+
+
 def _hex_wrapped(text: str) -> Iterator[Span]:
     if len(text) < 24:
         return
-    runs = (
-        [_HEX_RUN()] + ([_SPACED_HEX_RUN()] if " " in text or ":" in text else []) + ([_WIDE_HEX_RUN()] if "00" in text else [])
-    )
+    runs = [_HEX_RUN()]
+    runs += [_SPACED_HEX_RUN(), _DECIMAL_RUN()] if " " in text or ":" in text or "," in text else []
+    runs += [_WIDE_HEX_RUN()] if "00" in text else []
     for run in runs:
         for m in run.finditer(text):
             start, end = m.span()
@@ -178,10 +186,19 @@ def _hex_wrapped(text: str) -> Iterator[Span]:
                 end : end + 1
             ].isalnum():
                 continue  # (a piece of a longer run, or of a word)
-            data = binascii.unhexlify(_NOT_HEX().sub("", m[0]) if run is _SPACED_HEX_RUN() else m[0])
-            data = data[::2] if run is _WIDE_HEX_RUN() else data
+            data = _run_bytes(run, m[0])
             if not _TEXT_BYTES.issuperset(data) or not any(65 <= b <= 122 for b in data):
                 continue  # (an id, a digest: random bytes)
+            if run is not _HEX_RUN() and not may_name_credential(data):
+                continue  # (spaced, listed or wide: read only when its text names a credential; numbers are many)
             spelled = data.decode("ascii")
             if not _HEX_RUN().search(spelled) and any(_spans(spelled)):  # (never hex in hex: one level is read)
                 yield Span(start, end, "credential in hex")
+
+
+def _run_bytes(run: re.Pattern[str], found: str) -> bytes:
+    """The bytes a run of hex digits or decimal numbers writes (see _HEX_RUN and the runs after it)."""
+    if run is _DECIMAL_RUN():
+        return bytes(int(n) for n in _NOT_HEX().split(found) if n)
+    data = binascii.unhexlify(_NOT_HEX().sub("", found) if run is _SPACED_HEX_RUN() else found)
+    return data[::2] if run is _WIDE_HEX_RUN() else data
