@@ -157,3 +157,25 @@ def test_a_one_time_code_a_sentence_gives_without_a_label_is_hidden(text, secret
 )
 def test_numbers_beside_words_about_codes_stay(text):
     assert shown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("my PIN is 4821, and the card still fails", "4821"),
+        ("the pin was 482113", "482113"),
+        ("my password is 48213377, but MYOB says 401", "48213377"),
+        ('password was "90417733"', "90417733"),
+        ("Das Passwort ist 55120984.", "55120984"),
+    ],
+)
+def test_a_password_or_pin_of_digits_a_sentence_gives_is_hidden(text, secret):
+    # a value of digits alone after "password is" was taken for a number, and one under 8 characters was not read
+    assert secret not in shown(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["password is 12 characters long", "PIN is 4821 digits", "ping is 4821", "shipping was 4821.", "pin is 12"]
+)
+def test_numbers_about_a_password_stay(text):
+    assert shown(text) == text

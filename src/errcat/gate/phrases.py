@@ -96,6 +96,23 @@ def _sentence_codes(text: str) -> Iterator[Span]:
         done = end
 
 
+# a password or a PIN of digits alone a sentence gives: "my PIN is 4821", "the password was 48213377, but…" (the clause
+# ends after it: not "password is 12 characters long"); a value of letters or signs is read by nearby._after_word
+_DIGITS_WORDS = ("pin", "passcode", "passw", "pwd", "senha", "contrase", "kennwort", "passwort")
+_SAID_DIGITS = _lazy(
+    r"(?<![\w-])(?:passw(?:or)?d|passcode|pin|pwd|senha|contrase\u00f1a|passwort|kennwort)[ \t]{1,4}"
+    r"(?:is|was|\u00e9|era|es|ist|war|lautet)[ \t]{1,4}(?P<q>[\"'`]?)(?P<val>\d{4,16})(?P=q)"
+    r"(?=[ \t]*(?:[.,;!?)]|\r?\n|$|(?:and|but|e|y|und|et)[ \t]))"
+)
+
+
+def _said_digits(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    for at in _at_words(low, _DIGITS_WORDS):
+        if m := _SAID_DIGITS().match(low, at):
+            yield Span(*m.span("val"), "credential after a credential word")
+
+
 # a passphrase's label, then words alone to the line's end or a quote: "passphrase: correct horse battery staple",
 # "seed phrase = river stone quiet lemon"
 _PHRASE = _lazy(
