@@ -348,14 +348,18 @@ o = f"{R.randint(100000, 999999)}"
 case("otp-typed-from-app", f"I typed in {o} from the app and MYOB said\n{MYOB_401}", o)
 p = picked()
 case("structlog-markdown-table", f"| user | password |\n|------|----------|\n| svc  | {p} |\n{PROSPEND_401}", p)
+o = f"{R.randint(1000, 9999)}"
+case("pin-said-in-prose", f"my PIN is {o}, and the card still fails\n{PROSPEND_401}", o)
+p = f"{R.randint(10000000, 99999999)}"
+case("password-digits-said", f"my password is {p}, but MYOB says\n{MYOB_401}", p)
 
 # drop empty credential lists (a case whose credential is built elsewhere)
 CASES[:] = [(cid, text, [s for s in secrets if s]) for cid, text, secrets in CASES if any(secrets)]
 
 # the pastes some output of main (8d3cbe0d) showed a credential of (the secrets37 harness's outputs.py, 19 outputs; the
-# last five cases by the gate alone and structlog's event dict)
+# cases after 'found while fixing' by the gate alone and structlog's event dict)
 FOUND = frozenset((
     "utf16-escaped-json", "hex-spaced-key-bytes", "hex-spaced-password-text", "otp-unlabelled-sentence",
     "otp-entered-sentence", "snmp-community-alone", "kv-pipe-table", "pwd-double-colon", "hex-c-array",
-    "snmp-community-json", "otp-typed-from-app", "structlog-markdown-table",
+    "snmp-community-json", "otp-typed-from-app", "structlog-markdown-table", "pin-said-in-prose", "password-digits-said",
 ))  # fmt: skip
