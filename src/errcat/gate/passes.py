@@ -157,20 +157,18 @@ def _spans(text: str) -> Iterator[Span]:
 # (a printable byte's first hex digit is 2 to 7, or it is a tab or a line break: the pattern's first digits find a run at
 # a fraction of the cost of any hex digit; the run's ends are checked after it, "0x" allowed before it)
 _HEX_RUN = _lazy(r"[2-7][0-9a-fA-F](?:[2-7][0-9a-fA-F]|0[9adAD]){11,8191}")
-# the same text's bytes spaced or joined by colons ("70 61 73 73 …", Wireshark's "70:61:73:73"), or written in UTF-16
-# (a Windows string's bytes: "7000610073007300…", each character's byte then a zero byte)
-_SPACED_HEX_RUN = _lazy(  # (or listed, as a C array or Python's [hex(b) …] writes them: "0x70, 0x61, …")
-    r"(?:0x)?[2-7][0-9a-fA-F](?:(?:[ :]|,[ \t]?)(?:0x)?(?:[2-7][0-9a-fA-F]|0[9adAD])){11,8191}"
-)
+# the same text's bytes spaced or joined by colons or commas ("70 61 73 73 …", Wireshark's "70:61:73:73"), listed as a C
+# array or Python's hex() list ("0x70, 0x61, …"), written in UTF-16 (a Windows string's bytes: "7000610073007300…", each
+# character's byte then a zero byte) or in decimal, as Go's []byte and Python's list(b"…") print them ("[112 97 115 …]").
+# Each opens with a character class or a literal, so the regex engine skips to where one may start at C speed
+_HEX_BYTE = r"(?:[2-7][0-9a-fA-F]|0[9adAD])"
+_SEP = r"(?:[ :]|,[ \t]?)"
+_SPACED_HEX_RUN = _lazy(rf"[2-7][0-9a-fA-F]{_SEP}(?:{_HEX_BYTE}{_SEP}){{10,8190}}{_HEX_BYTE}")
+_LISTED_HEX_RUN = _lazy(rf"0x[2-7][0-9a-fA-F](?:(?:,[ \t]?|[ \t])0x{_HEX_BYTE}){{11,8191}}")
+_WIDE_HEX_RUN = _lazy(rf"[0-7][0-9a-fA-F]00(?:{_HEX_BYTE}00){{11,4095}}")
+_DECIMAL_RUN = _lazy(r"(?:1[01]\d|12[0-6]|[3-9]\d)(?:(?:,[ \t]?|[ \t])(?:1[01]\d|12[0-6]|[3-9]\d|9|10|13)){11,8191}(?![\d.])")
 _NOT_HEX = _lazy(r"0x|[ \t:,]")
-_WIDE_HEX_RUN = _lazy(r"(?:[2-7][0-9a-fA-F]00|0[9adAD]00){12,4096}")
 _TEXT_BYTES = frozenset(range(32, 127)) | {9, 10, 13}
-
-
-# or bytes in decimal, as Go's []byte and Python's list(b"…") print them ("[112 97 115 …]", "[112, 97, 115, …]")
-_DECIMAL_RUN = _lazy(
-    r"(?<![\d.])(?:1[01]\d|12[0-6]|[3-9]\d)(?:(?:,[ \t]?|[ \t])(?:1[01]\d|12[0-6]|[3-9]\d|9|10|13)){11,8191}(?![\d.])"
-)
 
 
 def _hex_wrapped(text: str) -> Iterator[Span]:
@@ -178,6 +176,7 @@ def _hex_wrapped(text: str) -> Iterator[Span]:
         return
     runs = [_HEX_RUN()]
     runs += [_SPACED_HEX_RUN(), _DECIMAL_RUN()] if " " in text or ":" in text or "," in text else []
+    runs += [_LISTED_HEX_RUN()] if "0x" in text else []
     runs += [_WIDE_HEX_RUN()] if "00" in text else []
     for run in runs:
         for m in run.finditer(text):
@@ -187,11 +186,13 @@ def _hex_wrapped(text: str) -> Iterator[Span]:
                 end : end + 1
             ].isalnum():
                 continue  # (a piece of a longer run, or of a word)
+            if before == "." and run is _DECIMAL_RUN():
+                continue  # (a number's decimals)
             data = _run_bytes(run, m[0])
             if not _TEXT_BYTES.issuperset(data) or not any(65 <= b <= 122 for b in data):
                 continue  # (an id, a digest: random bytes)
             if run is not _HEX_RUN() and not may_name_credential(data):
-                continue  # (spaced, listed or wide: read only when its text names a credential; numbers are many)
+                continue  # (spaced, listed, wide or decimal: read only when its text names a credential; numbers are many)
             spelled = data.decode("ascii")
             if not _HEX_RUN().search(spelled) and any(_spans(spelled)):  # (never hex in hex: one level is read)
                 yield Span(start, end, "credential in hex")
@@ -201,5 +202,5 @@ def _run_bytes(run: re.Pattern[str], found: str) -> bytes:
     """The bytes a run of hex digits or decimal numbers writes (see _HEX_RUN and the runs after it)."""
     if run is _DECIMAL_RUN():
         return bytes(int(n) for n in _NOT_HEX().split(found) if n)
-    data = binascii.unhexlify(_NOT_HEX().sub("", found) if run is _SPACED_HEX_RUN() else found)
+    data = binascii.unhexlify(found if run is _HEX_RUN() or run is _WIDE_HEX_RUN() else _NOT_HEX().sub("", found))
     return data[::2] if run is _WIDE_HEX_RUN() else data

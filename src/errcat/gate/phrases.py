@@ -83,6 +83,8 @@ def _sentence_codes(text: str) -> Iterator[Span]:
     """The lone codes of a line naming where one-time codes come from (see _OTP_SOURCES); a date written as digits
     (20260301) is none."""
     low = _lowered(text)
+    if not any(w in low for w in _OTP_SOURCES):
+        return  # (most texts: one find a word, at C speed)
     done = -1  # the end of the last line read: a line holding two source words is read once
     for at in sorted(_at_words(low, _OTP_SOURCES)):
         if at < done or _OTP_SOURCE().match(low, at) is None:
@@ -108,6 +110,8 @@ _SAID_DIGITS = _lazy(
 
 def _said_digits(text: str) -> Iterator[Span]:
     low = _lowered(text)
+    if not any(w in low for w in _DIGITS_WORDS):
+        return
     for at in _at_words(low, _DIGITS_WORDS):
         if m := _SAID_DIGITS().match(low, at):
             yield Span(*m.span("val"), "credential after a credential word")
