@@ -92,6 +92,19 @@ FRAGMENTS: dict[str, tuple[str, ...]] = {
         "contrasena actual = ",
         "WARN Problem loading core: ",
     ),
+    # secrets37's passes: text as spaced, listed, wide or decimal bytes, bare bytes after a name, "name:: ", an SNMP
+    # community, a one-time code or a PIN said in a sentence
+    "secrets37": (
+        "70 ",
+        "0x70, ",
+        "112, ",
+        "7000",
+        "key: 92 ",
+        "pwd:: ",
+        "community: a\n",
+        "the code from the app was 482913 ",
+        "my PIN is 4821, ",
+    ),
     "key=value": ("a=b ", "a=", "&a=b"),
     "tables": ("| a | password |\n|---|---|\n| b | c |\n",),  # a pipe table: a cell under a credential's header
     "escapes": ("\\", "\\u", '\\"', '\\"token\\"', "%2", "&amp;", "\\n"),

@@ -15,6 +15,7 @@ import secrets33_pastes
 import secrets34_pastes
 import secrets35_pastes
 import secrets36_pastes
+import secrets37_pastes
 from corpus import secrets_explain_and_scan_show, shown_secrets
 
 ROUNDS = {
@@ -26,6 +27,7 @@ ROUNDS = {
     34: secrets34_pastes,
     35: secrets35_pastes,
     36: secrets36_pastes,
+    37: secrets37_pastes,
 }
 
 

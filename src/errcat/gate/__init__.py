@@ -267,12 +267,12 @@ def shown_named(name: str, value: str) -> str:
     """A value a program gave under ``name`` (a log event's key, a span's attribute) as it may be shown: judged after its
     name, as ``name: value`` (``x-myobapi-key``, ``password``), and its first line, when it holds a blank, a slash or a
     bar, alone as well: read after the name it is no longer a line of its own ("ops / kestrelledger", "ops/kestrelledger",
-    a user and a password alone on it)."""
+    a user and a password alone on it). A value of several lines is read alone whole: after the name, its first line
+    is no longer what opens the lines after it (a table's header, "| user | password |", names no column after it)."""
     head = f"{name}: "
     spans = [Span(max(s.start - len(head), 0), s.end - len(head), s.kind) for s in _hidden(head + value) if s.end > len(head)]
-    first = value.split("\n", 1)[0]
-    if not _MAY_PAIR.isdisjoint(first):  # (the lines after it read the same either way: only the first is read again)
-        spans += _hidden(first)
+    if "\n" in value or not _MAY_PAIR.isdisjoint(value):
+        spans += _hidden(value)
     return _masked(value, spans).text
 
 

@@ -190,15 +190,17 @@ def _listed_credentials(text: str) -> Iterator[Span]:
 _ITEM = r"""(?:0x[0-9a-f]{1,2}|[0-9]{1,3}|[0-9a-f]{2}|'[^'\n]'|"[^"\n]"|[^\s,\[\](){}<>'"])(?=[\s,\])}>]|$)"""
 _BYTE_LIST = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,32}})\\?["']?[ \t]{{0,4}}(?:=>|:|=)[ \t]{{0,4}}
-    (?:hex(?:\([0-9a-f]{{1,2}}\))?:|<buffer[ \t]+|\[|\(|\{{)[ \t]*
-    (?P<val>{_ITEM}(?:(?:[ \t]*,[ \t]*|[ \t]+){_ITEM}){{3,512}}+)(?=[ \t]*(?:[\])}}>]|\r?$))""",
+    (?:(?:hex(?:\([0-9a-f]{{1,2}}\))?:|<buffer[ \t]+|\[|\(|\{{)[ \t]*
+    (?P<val>{_ITEM}(?:(?:[ \t]*,[ \t]*|[ \t]+){_ITEM}){{3,512}}+)(?=[ \t]*(?:[\])}}>]|\r?$))
+    |(?P<bare>[0-9a-f]{{2}}(?:[ \t:][0-9a-f]{{2}}){{7,511}}+)(?![0-9a-z:]))  # or bare bytes in hex: key: de ad be ef …""",
     re.VERBOSE | re.MULTILINE,
 )
 
 
 def _byte_lists(text: str) -> Iterator[Span]:
-    """A credential's bytes or characters printed as a list after its name (see _BYTE_LIST): the whole list."""
-    if not any(c in text for c in "[(<{:"):
+    """A credential's bytes or characters printed as a list after its name (see _BYTE_LIST): the whole list. (Bytes in
+    hex alone, eight or more spaced or joined by colons, need no brackets: the name's reading took the first byte.)"""
+    if not any(c in text for c in "[(<{:="):
         return
     low = _lowered(text)
     for first, last, hits in _near_needles(low):
@@ -206,4 +208,4 @@ def _byte_lists(text: str) -> Iterator[Span]:
             continue
         for m in _word_matches(_BYTE_LIST(), low, first, last, 2600):
             if not _not_a_value(low[m.start() : m.end("rest")]):
-                yield Span(*m.span("val"), "credential by name")
+                yield Span(*m.span("val" if m["val"] is not None else "bare"), "credential by name")

@@ -502,10 +502,12 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"(?:snmp[ \t]+community(?:[ \t]+string)?[ \t]*[:=]?[ \t]*|community[ \t]+(?:string|name)[ \t]*[:=][ \t]*)"
+        r"(?:snmp[ \t]+community(?:[ \t]+string)?[ \t]*[:=]?[ \t]*|community[ \t]+(?:string|name)[ \t]*[:=][ \t]*"
+        r"|(?<![\w-])community[\"']?[ \t]*[:=][ \t]*(?=['\"]?[^\s'\",;}\]]{1,128}['\"]?[ \t]*(?:[,;}\]\r\n]|\Z)))"
         r"(['\"]?)([^\s'\"]{1,128})\1",
         "SNMP's community string named in words or in a device's configuration (Junos' set snmp community <name>; a"
-        ' note\'s "community string: <value>"): the community string is the password',
+        ' note\'s "community string: <value>"; snmp_exporter\'s and Telegraf\'s "community: <value>", the value alone'
+        " to its line's end): the community string is the password",
         ("community",),
         2,
         re.IGNORECASE,

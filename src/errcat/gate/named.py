@@ -31,8 +31,10 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
       |(?P<sep>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}}(?=:))?  # a pretty-printer's colon on the next line
         (?:[ \t]{{1,4}}for[ \t]{{1,4}}[^\s=]{{1,128}}+)?  # SQL's SET PASSWORD FOR 'app'@'%' = …
-        [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|==>|-{{1,2}}>|\u2192|:=|\?=|=|:|(?<=[ \t])[-\u2013\u2014](?=[ \t]))
-        # => (var_dump: a line break), Scala's and a logger's arrows, := ?= = :, and a dash between spaces as a
+        [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|==>|-{{1,2}}>|\u2192|::(?=[ \t])|:=|\?=|=|:
+          |(?<=[ \t])[-\u2013\u2014](?=[ \t]))
+        # => (var_dump: a line break), Scala's and a logger's arrows, LDIF's and AsciiDoc's ":: ", := ?= = :, and a dash
+        # between spaces as a
         # list writes a name and its value ("пароль - …", "password – …")
         (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}}
         (?:\\\r?\n[ \t]{{0,40}}|\\[ \t]{{1,4}}(?=[^\s\\])|(?:-{{3,8}}|={{3,8}})[ \t]{{1,4}}(?=[^\s=-]))?)  # and a YAML

@@ -193,6 +193,8 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
         return m.start("val"), m.start("val") + len(value)
     if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
         return None
+    if _HOST_PORT().fullmatch(value) and _TOWARDS().search(text, m.start(), m.start("val")):
+        return None  # a place: "could not auth to ldap.acme.io:636", "token for db.internal:5432"
     if _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value) or _OAUTH_PROBLEM().match(value):
         return None  # a number in hex ("renew session 0x24ed93119420016"), an object's toString, an OAuth problem report
     if value[:1] == "(" and value[1:].rstrip(")").isalpha():
@@ -213,6 +215,10 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
     if dotted_name(value) and _bare_key(text, m.start()) and not secret_on_line(_lowered(text), m.start()):
         return None  # an attribute's name after "key" ("invalid attribute key: http.status_code"), see named._pair_name
     return m.start("val"), m.start("val") + len(value)
+
+
+_HOST_PORT = _lazy(r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63})+|\[[0-9A-Fa-f:.]{2,45}\]):\d{1,5}")
+_TOWARDS = _lazy(r"(?<![\w-])(?:to|at|on|from|for|against|via|with)[ \t]{1,4}\Z")
 
 
 # "… with password wombat_harbour", "my password is …": a password's own word after "with" or "using" (or before "is"
@@ -653,6 +659,12 @@ _PAIR_ALONE = _lazy(
 )
 _LOGIN_NAME = _lazy(r"[a-z_][a-z0-9_@-]{1,63}")
 _PICKED = _lazy(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d).+")  # (both cases and a digit: never "see issue#1234")
+# a reference to a numbered thing, in any case ("see Issue#1234", "fixed in PR#77", "Ticket#5521"): no password
+_REFERENCE = _lazy(
+    r"(?:issue|bug|ticket|pr|pull|mr|case|task|story|epic|incident|defect|item|order|invoice|job|build|run|change|req"
+    r"|request|commit|step|line|no|nr|num|number)s?#\d{1,9}",
+    re.IGNORECASE,
+)
 
 
 def _pairs_alone(text: str) -> Iterator[Span]:
@@ -665,7 +677,11 @@ def _pairs_alone(text: str) -> Iterator[Span]:
         if m["sep"].strip(" \t"):
             if not (_separated_value(value) or _letters_alone(value)):
                 continue  # (letters ending as English words do stay unless long: "docs/reference", "result : succeeded")
-        elif not (_PICKED().fullmatch(value) and _separated_value(value)) or not _LOGIN_NAME().fullmatch(text, *m.span("user")):
+        elif (
+            not (_PICKED().fullmatch(value) and _separated_value(value))
+            or not _LOGIN_NAME().fullmatch(text, *m.span("user"))
+            or _REFERENCE().fullmatch(value)
+        ):
             continue  # (a login's name is in lower case: "Collecting PyQt5.QtWidgets-5.15.2", "LDAPMessage bindRequest(1)")
         yield Span(*m.span("val"), "credential by position")
 

@@ -4,6 +4,7 @@ imports); the screen merges what they found."""
 from __future__ import annotations
 
 import binascii
+import re
 from collections.abc import Iterator
 
 from .basics import Span, _grouped, _lazy, _lowered
@@ -27,7 +28,7 @@ from .nearby import (
     _values_before_names,
 )
 from .passwords import _cjk_glued, _dotted_passwords, _signed_passwords, _wrapped_after_word
-from .phrases import _codes, _passphrases, _said_phrases, _used_as_password
+from .phrases import _codes, _passphrases, _said_digits, _said_phrases, _sentence_codes, _used_as_password
 from .places import (
     _PATH_SECRET,
     _WEBHOOK,
@@ -68,6 +69,7 @@ from .transcripts import (
     _said_new_values,
     _traced_values,
 )
+from .words import may_name_credential
 
 
 def _spans(text: str) -> Iterator[Span]:
@@ -142,6 +144,8 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _added_masks(text)
     yield from _hex_wrapped(text)
     yield from _codes(text)
+    yield from _sentence_codes(text)
+    yield from _said_digits(text)
     yield from _passphrases(text)
     yield from _said_phrases(text)
     yield from _used_as_password(text)
@@ -155,6 +159,17 @@ def _spans(text: str) -> Iterator[Span]:
 _HEX_RUN = _lazy(r"[2-7][0-9a-fA-F](?:[2-7][0-9a-fA-F]|0[9adAD]){11,8191}")
 _HEX_DIGITS = _lazy(r"[0-9a-fA-F]*")
 _HEX_DIGIT = frozenset("0123456789abcdefABCDEF")
+# the same text's bytes spaced or joined by colons or commas ("70 61 73 73 …", Wireshark's "70:61:73:73"), listed as a C
+# array or Python's hex() list ("0x70, 0x61, …"), written in UTF-16 (a Windows string's bytes: "7000610073007300…", each
+# character's byte then a zero byte) or in decimal, as Go's []byte and Python's list(b"…") print them ("[112 97 115 …]").
+# Each opens with a character class or a literal, so the regex engine skips to where one may start at C speed
+_HEX_BYTE = r"(?:[2-7][0-9a-fA-F]|0[9adAD])"
+_SEP = r"(?:[ :]|,[ \t]?)"
+_SPACED_HEX_RUN = _lazy(rf"[2-7][0-9a-fA-F]{_SEP}(?:{_HEX_BYTE}{_SEP}){{10,8190}}{_HEX_BYTE}")
+_LISTED_HEX_RUN = _lazy(rf"0x[2-7][0-9a-fA-F](?:(?:,[ \t]?|[ \t])0x{_HEX_BYTE}){{11,8191}}")
+_WIDE_HEX_RUN = _lazy(rf"[0-7][0-9a-fA-F]00(?:{_HEX_BYTE}00){{11,4095}}")
+_DECIMAL_RUN = _lazy(r"(?:1[01]\d|12[0-6]|[3-9]\d)(?:(?:,[ \t]?|[ \t])(?:1[01]\d|12[0-6]|[3-9]\d|9|10|13)){11,8191}(?![\d.])")
+_NOT_HEX = _lazy(r"0x|[ \t:,]")
 _TEXT_BYTES = frozenset(range(32, 127)) | {9, 10, 13}
 _AS_TEXT = bytes(b if b in _TEXT_BYTES else 32 for b in range(256))  # any other byte read as a blank
 _HEX_REACH = 16384  # hex digits read on each side of a printable stretch, in a longer run of hex
@@ -164,8 +179,11 @@ def _hex_wrapped(text: str) -> Iterator[Span]:
     """Each run of hex digits holding text (see _HEX_RUN) read whole, the bytes around its printable stretches as blanks:
     a body that opens with a line break or a tab ("0a7b22…"), or holds a letter past ASCII ("Sessão") or a control byte,
     split the run, and each stretch after the first was left as "a piece of a longer run", its password shown."""
+    if len(text) < 24:
+        return
+    yield from _byte_runs(text)
     done = 0
-    for m in _HEX_RUN().finditer(text) if len(text) >= 24 else ():
+    for m in _HEX_RUN().finditer(text):
         if m.start() < done:
             continue  # (in a run read whole already)
         first, last = _hex_bounds(text, m.start(), m.end())
@@ -195,3 +213,30 @@ def _hex_ends_apart(text: str, first: int, last: int) -> bool:
         not (before.isalnum() and not (before in "xX" and text[first - 2 : first - 1] == "0"))
         and not text[last : last + 1].isalnum()
     )
+
+
+def _byte_runs(text: str) -> Iterator[Span]:
+    """Text written as spaced, listed, UTF-16 or decimal bytes (see _SPACED_HEX_RUN and the runs after it), read only
+    when the text it spells names a credential: lists of numbers are everywhere in logs."""
+    runs = [_SPACED_HEX_RUN(), _DECIMAL_RUN()] if " " in text or ":" in text or "," in text else []
+    runs += [_LISTED_HEX_RUN()] if "0x" in text else []
+    runs += [_WIDE_HEX_RUN()] if "00" in text else []
+    for run in runs:
+        for m in run.finditer(text):
+            start, end = m.span()
+            if not _hex_ends_apart(text, start, end) or (text[start - 1 : start] == "." and run is _DECIMAL_RUN()):
+                continue  # (a piece of a longer run, of a word, or a number's decimals)
+            data = _run_bytes(run, m[0])
+            if not _TEXT_BYTES.issuperset(data) or not any(65 <= b <= 122 for b in data) or not may_name_credential(data):
+                continue  # (an id, a digest: random bytes; or text naming no credential)
+            spelled = data.decode("ascii")
+            if not _HEX_RUN().search(spelled) and any(_spans(spelled)):  # (never hex in hex: one level is read)
+                yield Span(start, end, "credential in hex")
+
+
+def _run_bytes(run: re.Pattern[str], found: str) -> bytes:
+    """The bytes a run of spaced, listed, UTF-16 hex digits or decimal numbers writes."""
+    if run is _DECIMAL_RUN():
+        return bytes(int(n) for n in _NOT_HEX().split(found) if n)
+    data = binascii.unhexlify(found if run is _WIDE_HEX_RUN() else _NOT_HEX().sub("", found))
+    return data[::2] if run is _WIDE_HEX_RUN() else data

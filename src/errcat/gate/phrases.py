@@ -65,6 +65,58 @@ def _codes(text: str) -> Iterator[Span]:
             pos = code.end()
 
 
+# a sentence about a one-time code that gives it without a label: "the code from the app was 482913", "I entered 726209
+# from Google Authenticator": a number of 6 to 8 digits alone, on a line naming where such codes come from
+_OTP_SOURCES = (
+    "authenticator", "authy", "2fa", "mfa", "totp", "otp", "one-time", "one time", "the app", "sms", "texted",
+    "text message", "duo mobile",
+)  # fmt: skip
+_OTP_SOURCE = _lazy(r"(?<![a-z0-9])(?:" + "|".join(w.replace(" ", "[ \t]") for w in _OTP_SOURCES) + r")(?![a-z0-9])")
+_LONE_CODE = _lazy(  # (given as a code is: after a verb saying so, or "code"; not "request 12345678", "for 100234 messages")
+    r"(?<![a-z0-9])(?:was|is|were|entered|typed|tried|used|got|gave|received|sent|code|pin|passcode|token|otp)"
+    r":?[ \t]{1,4}(?:(?:the|a|code|it|in|as)[ \t]{1,4}){0,2}[\"'`]?(?P<code>\d{6,8})(?![\w.:/-])"
+)
+_OTP_LINE = 512  # at most this much of a line around its source word is read
+
+
+def _sentence_codes(text: str) -> Iterator[Span]:
+    """The lone codes of a line naming where one-time codes come from (see _OTP_SOURCES); a date written as digits
+    (20260301) is none."""
+    low = _lowered(text)
+    if not any(w in low for w in _OTP_SOURCES):
+        return  # (most texts: one find a word, at C speed)
+    done = -1  # the end of the last line read: a line holding two source words is read once
+    for at in sorted(_at_words(low, _OTP_SOURCES)):
+        if at < done or _OTP_SOURCE().match(low, at) is None:
+            continue
+        start = max(low.rfind("\n", max(0, at - _OTP_LINE), at) + 1, at - _OTP_LINE)
+        end = low.find("\n", at, at + _OTP_LINE)
+        end = min(len(low), at + _OTP_LINE) if end < 0 else end
+        for m in _LONE_CODE().finditer(low, start, end):
+            if not (len(m["code"]) == 8 and m["code"][:2] in ("19", "20")):
+                yield Span(*m.span("code"), "one-time code")
+        done = end
+
+
+# a password or a PIN of digits alone a sentence gives: "my PIN is 4821", "the password was 48213377, but…" (the clause
+# ends after it: not "password is 12 characters long"); a value of letters or signs is read by nearby._after_word
+_DIGITS_WORDS = ("pin", "passcode", "passw", "pwd", "senha", "contrase", "kennwort", "passwort")
+_SAID_DIGITS = _lazy(
+    r"(?<![\w-])(?:passw(?:or)?d|passcode|pin|pwd|senha|contrase\u00f1a|passwort|kennwort)[ \t]{1,4}"
+    r"(?:is|was|\u00e9|era|es|ist|war|lautet)[ \t]{1,4}(?P<q>[\"'`]?)(?P<val>\d{4,16})(?P=q)"
+    r"(?=[ \t]*(?:[.,;!?)]|\r?\n|$|(?:and|but|e|y|und|et)[ \t]))"
+)
+
+
+def _said_digits(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if not any(w in low for w in _DIGITS_WORDS):
+        return
+    for at in _at_words(low, _DIGITS_WORDS):
+        if m := _SAID_DIGITS().match(low, at):
+            yield Span(*m.span("val"), "credential after a credential word")
+
+
 # a passphrase's label, then words alone to the line's end or a quote: "passphrase: correct horse battery staple",
 # "seed phrase = river stone quiet lemon"
 _PHRASE = _lazy(

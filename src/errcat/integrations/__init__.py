@@ -817,8 +817,11 @@ def hidden_value(text: str, key: str | None) -> str:
         return shown(text)
     named = shown(f"{key}: {text}").split(":", 1)[1].lstrip()
     first = text.split("\n", 1)[0]
-    if not _JOINS.isdisjoint(first) and shown(first) != first:  # its first line alone hides what the name beside it
-        return shown_named(key, text).lstrip()  # did not ("ops / <password>" a line of its own): both readings, joined
+    if "\n" in text or (not _JOINS.isdisjoint(first) and shown(first) != first):  # its first line alone hides what the
+        # name beside it did not ("ops / <password>" a line of its own), or its lines read without the name hide what
+        # they do not after it (a table's header line, "| user | password |", is no header after "event: "): both
+        # readings, joined
+        return shown_named(key, text).lstrip()
     return named
 
 
