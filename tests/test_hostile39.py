@@ -62,3 +62,40 @@ def test_mcp_answers_a_request_whose_id_is_a_number_with_a_fraction_or_an_expone
     nulls = [a["error"]["message"] for a in answers if isinstance(a, dict) and a["id"] is None]
     assert nulls == ['Invalid Request: its "id" is a number too large to write back (over 1.8e308)'], nulls
     assert "last" in single
+
+
+def _errcat(tmp_path: Path, *args: str, stdin: str = "", limit: int | None = None) -> subprocess.CompletedProcess[str]:
+    """errcat run in ``tmp_path``; ``limit``: the largest file it may write, in bytes (RLIMIT_FSIZE, as ``ulimit -f``:
+    a write past it fails with EFBIG, as one on a full disk fails with ENOSPC)."""
+    import resource
+
+    def limited() -> None:
+        if limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = {**os.environ, "PYTHONPATH": str(SRC), "ERRCAT_CACHE_DIR": str(tmp_path / "cache")}
+    return subprocess.run(
+        [sys.executable, "-m", "errcat", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=tmp_path,
+        preexec_fn=limited,
+    )
+
+
+def test_docs_out_that_cannot_be_written_leaves_no_folder_it_made(tmp_path: Path) -> None:
+    """``errcat docs --out site/ref`` on a full disk (here: files limited to 4 KB, the pages are larger) said so in one
+    line, kept no page, but left site/ and site/ref/ behind, empty: a later `ls` showed a folder of pages that was
+    never written. Each folder it made is removed; a folder that was there before stays."""
+    (tmp_path / "kept").mkdir()
+    assert _errcat(tmp_path, "list").returncode == 0  # the cache's index written before the limit
+    for out in ("site/ref", "kept/a/b"):
+        done = _errcat(tmp_path, "docs", "--out", out, limit=4096)
+        assert done.returncode == 2 and done.stderr.startswith(f"errcat: cannot write pages to {out}: "), done.stderr
+        assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert not (tmp_path / "site").exists() and [p.name for p in (tmp_path / "kept").iterdir()] == []
+    done = _errcat(tmp_path, "docs", "--out", "site/ref")
+    assert done.returncode == 0 and (tmp_path / "site/ref/index.md").is_file(), done.stderr
