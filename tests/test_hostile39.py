@@ -99,3 +99,23 @@ def test_docs_out_that_cannot_be_written_leaves_no_folder_it_made(tmp_path: Path
     assert not (tmp_path / "site").exists() and [p.name for p in (tmp_path / "kept").iterdir()] == []
     done = _errcat(tmp_path, "docs", "--out", "site/ref")
     assert done.returncode == 0 and (tmp_path / "site/ref/index.md").is_file(), done.stderr
+
+
+def test_explain_filter_never_raises_out_of_a_log_call_whose_exc_info_is_a_short_tuple() -> None:
+    """``logger.error("sync failed", exc_info=(error,))`` reaches the record as given (logging keeps any tuple); without
+    errcat, logging reports its own formatting error and the program goes on, but ExplainFilter read exc_info[1]
+    outside its guard: an IndexError out of the application's own log call. The record is logged."""
+    import io
+    import logging
+
+    import errcat
+    from errcat.integrations import ExplainFilter
+
+    stream = io.StringIO()
+    log = logging.getLogger("hostile39.filter")
+    log.propagate = False
+    log.addHandler(logging.StreamHandler(stream))
+    log.addFilter(ExplainFilter(errcat.open_catalog(use_env=False)))
+    log.error("sync failed", exc_info=(ValueError("HTTP 400"),))
+    log.error("sync failed again", exc_info=())
+    assert "sync failed again" in stream.getvalue()
