@@ -456,16 +456,16 @@ def install_files(script: Path, text: str, start_up: Path | None, lines: dict[st
     """Write ``script`` whole (a shell completion script), then append to the shell's start-up file the
     ``lines`` whose mark it lacks ({line: mark}); an OSError says which failed. The start-up file is the user's own: appended
     to, never rewritten (see fs.append_missing_lines)."""
-    from .fs import append_missing_lines, make_folders, write_atomic
+    from .fs import append_missing_lines, new_folders, write_atomic
 
     def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8")
 
-    make_folders(script.parent)
-    write_atomic(script, write, 0o644)
+    with new_folders(script.parent):  # a failure leaves no empty folder made for the script
+        write_atomic(script, write, 0o644)
     if start_up is not None:
-        make_folders(start_up.parent)
-        append_missing_lines(start_up, lines)
+        with new_folders(start_up.parent):
+            append_missing_lines(start_up, lines)
 
 
 def shown(text: str) -> str:

@@ -9,7 +9,7 @@ import errno
 import io
 import os
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
@@ -147,10 +147,20 @@ def _replaceable(staged: Mapping[Path, Path]) -> None:
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
 
 
-def make_folders(path: Path, mode: int = 0o777) -> None:
+@contextlib.contextmanager
+def new_folders(path: Path) -> Iterator[None]:
+    """``path``'s missing folders made (see make_folders) for what the body writes in them; when the body fails (a full
+    disk, a file over the size limit), each folder made here that is still empty is removed: ``docs --out
+    site/ref`` on a full disk left site/ and site/ref/ behind, empty, beside its error."""
+    with new_folders_undone(make_folders(path)):
+        yield
+
+
+def make_folders(path: Path, mode: int = 0o777) -> list[Path]:
     """``path.mkdir(parents=True, exist_ok=True)`` without its recursion, one call a missing folder: 2,000 of them
     (``--out d/d/d/...``) were a RecursionError. A path longer than the system takes is refused before any
-    folder is made, not after the first thousand."""
+    folder is made, not after the first thousand. The folders made, outermost first; when one cannot be made, those
+    made before it are removed again."""
     limit = getattr(os, "pathconf", None) and _path_max()
     if limit and len(os.fsencode(os.path.abspath(path))) >= limit:
         raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
@@ -158,12 +168,30 @@ def make_folders(path: Path, mode: int = 0o777) -> None:
     while not path.is_dir() and path.parent != path:
         missing.append(path)
         path = path.parent
-    for folder in reversed(missing):
-        try:
-            folder.mkdir(mode)
-        except FileExistsError as exc:
-            if not folder.is_dir():
-                raise _no_folder(folder, exc, folder is missing[0]) from None
+    made: list[Path] = []
+    with new_folders_undone(made):
+        for folder in reversed(missing):
+            try:
+                folder.mkdir(mode)
+                made.append(folder)
+            except FileExistsError as exc:
+                if not folder.is_dir():
+                    raise _no_folder(folder, exc, folder is missing[0]) from None
+    return made
+
+
+@contextlib.contextmanager
+def new_folders_undone(made: list[Path]) -> Iterator[None]:
+    """The folders in ``made`` (outermost first) removed, innermost first, while empty, when the body fails."""
+    try:
+        yield
+    except BaseException:
+        for folder in reversed(made):
+            try:
+                folder.rmdir()
+            except OSError:  # not empty (another writer's file) or gone: kept as it is
+                break
+        raise
 
 
 def _no_folder(path: Path, exc: FileExistsError, last: bool) -> OSError:

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from ..errors import ErrcatError, UsageError, quoted_name
-from ..fs import make_folders, read_regular, write_all_atomic
+from ..fs import new_folders, read_regular, write_all_atomic
 from ..gate import shown
 from ..index.store import CatalogIndex
 from .index import index_page
@@ -127,10 +127,10 @@ def write(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None, pr
             kind = _kind(out)
             raise DocsWriteError(f"cannot write pages to {shown_out}: it is {kind}, not a folder (name a folder for the pages)")
         changed = {n: c for n, c in pages.items() if _current(out / n) != c}
-        make_folders(out)
         # Every changed page to a temporary file beside it, then all renamed: a failure while
-        # writing (disk full, no permission) leaves every previous page as it was.
-        write_all_atomic({out / n: partial(_write_page, content=c) for n, c in changed.items()}, mode=0o644)
+        # writing (disk full, no permission) leaves every previous page as it was, and no folder made for them.
+        with new_folders(out):
+            write_all_atomic({out / n: partial(_write_page, content=c) for n, c in changed.items()}, mode=0o644)
         orphans = _orphans(out, pages, catalog)
         if prune:
             for name in orphans:

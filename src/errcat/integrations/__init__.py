@@ -512,9 +512,9 @@ class ExplainFilter(logging.Filter):
         self.catalog = catalog
 
     def filter(self, record: logging.LogRecord) -> bool:
-        error = record.exc_info[1] if record.exc_info else None
         said = None
-        try:
+        try:  # exc_info=(error,) reaches the record as given: its [1] was an IndexError out of the application's log call
+            error = record.exc_info[1] if record.exc_info else None
             if isinstance(error, VendorError):
                 said = str(error)
             elif getattr(record, "response", None) is not None:

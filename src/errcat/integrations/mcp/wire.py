@@ -29,6 +29,7 @@ import collections
 import contextlib
 import io
 import json
+import math
 import re
 import sys
 from dataclasses import dataclass, field
@@ -125,6 +126,57 @@ def _bad_request_id(request: dict[str, Any]) -> bool:
     return isinstance(request_id, bool) or not isinstance(request_id, str | int)
 
 
+class _NumberIds:
+    """Requests whose id is a number written with a fraction or an exponent (``1.0``, ``1e2``, ``1.5``). MCP's schema
+    allows any number (``RequestId = string | number``) and JSON-RPC answers with the same value, but the SDK reads
+    integers alone: it refused such a request with id null, and the client waited for its call forever. The SDK
+    is handed the request under a stand-in string id, and its answer goes out with the number sent."""
+
+    PREFIX = "\x00errcat-number-id-"  # no client writes a NUL at the start of an id
+
+    def __init__(self) -> None:
+        self.sent: dict[str, float] = {}
+        self._count = 0
+
+    def stand_in(self, request: dict[str, Any]) -> tuple[str, _Misshapen | None]:
+        """The request's line with its number id replaced by a stand-in; a number beyond JSON's (1e400, read as
+        infinity) cannot be written back, and is refused as such with id null."""
+        number = request["id"]
+        if not math.isfinite(number):
+            return NO_MESSAGE, _Misshapen(None, 'its "id" is a number too large to write back (over 1.8e308)')
+        self._count += 1
+        token = f"{self.PREFIX}{self._count}"
+        self.sent[token] = number
+        return json.dumps({**request, "id": token}, ensure_ascii=False) + "\n", None
+
+    def restored(self, answer: dict[str, Any]) -> dict[str, Any]:
+        """An answer (as JSON values) with the number its request was sent with, when it had a stand-in."""
+        request_id = answer.get("id")
+        if isinstance(request_id, str) and request_id in self.sent:
+            return {**answer, "id": self.sent[request_id]}
+        return answer
+
+    def settled(self, request_id: Any) -> None:
+        if isinstance(request_id, str):
+            self.sent.pop(request_id, None)
+
+    def cancelling(self, line: str) -> str:
+        """A notifications/cancelled line naming a request sent with a number id under that request's stand-in (the
+        SDK dropped it as malformed, and the call ran on); any other line as it is."""
+        if '"notifications/cancelled"' not in line:
+            return line
+        try:
+            message = json.loads(line)
+        except (ValueError, RecursionError):
+            return line
+        params = message.get("params") if isinstance(message, dict) else None
+        number = params.get("requestId") if isinstance(params, dict) else None
+        if not isinstance(number, float) or message.get("method") != "notifications/cancelled":
+            return line
+        tokens = [token for token, sent in self.sent.items() if sent == number] or [f"{self.PREFIX}answered"]
+        return json.dumps({**message, "params": {**params, "requestId": tokens[-1]}}, ensure_ascii=False) + "\n"  # type: ignore[dict-item]
+
+
 class _Misshapen:
     """A request with a string or integer id that is no request the SDK reads: its "params" a list or a string, its
     "method" no string, its "jsonrpc" not "2.0". The SDK refused it with id null, and a client waited for its id
@@ -164,9 +216,10 @@ class _Batch:
 
 
 class _BatchAnswer:
-    """A batch's answers as the SDK's stdout writer sends a message: one line of JSON, here an array."""
+    """A batch's answers as the SDK's stdout writer sends a message: one line of JSON, here an array (or one answer,
+    an object, whose id the SDK's models cannot hold: see _NumberIds)."""
 
-    def __init__(self, answers: list[dict[str, Any]]) -> None:
+    def __init__(self, answers: list[dict[str, Any]] | dict[str, Any]) -> None:
         self.answers = answers
 
     def model_dump_json(self, **_: Any) -> str:
@@ -302,14 +355,23 @@ class _WellFormedLines(io.TextIOWrapper):
         self._head = ""  # the first part of the last line read (see _TooLong)
         self.batches = True  # until an initialize asks for a version without them
         self.version: str | None = None  # the session's protocol version, once an initialize is read
+        self.number_ids = _NumberIds()
 
     def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # typeshed: _IOBase's bytes
         line, origin = self._queued.popleft() if self._queued else self._next_line(size)
         request, huge = _read_request(line)
         if request is not None and huge:
             line, origin = NO_MESSAGE, _too_long_number(request)
+        elif request is not None and isinstance(request["id"], float):
+            line, refused = self.number_ids.stand_in(request)
+            if refused is not None:
+                origin = refused
+            elif isinstance(origin, _Line) and (misshapen := _misshapen(json.loads(line))) is not None:
+                line, origin = NO_MESSAGE, misshapen
         elif request is not None and _bad_request_id(request):
             line = NO_MESSAGE
+        elif request is None:
+            line = self.number_ids.cancelling(line)
         elif request is not None and isinstance(origin, _Line) and (misshapen := _misshapen(request)) is not None:
             line, origin = NO_MESSAGE, misshapen  # refused with its id, not the SDK's id null
         if line:
@@ -431,6 +493,7 @@ class _Answering(_Wrapped):
         self.initialize_read = False
         self.too_early: set[Any] = set()  # requests read before any initialize (a ping is allowed then)
         self.params_wrong: dict[Any, str] = {}  # what is wrong with a request's params, by its id (see _params_wrong)
+        self.number_ids = _NumberIds()  # the reader's, once the session is set up
 
     async def send(self, item: SessionMessage) -> None:
         from mcp.types import JSONRPCError, JSONRPCResponse
@@ -443,21 +506,32 @@ class _Answering(_Wrapped):
         try:
             if answer is not None and answer.id is not None and answer.id in self._batches.by_id:
                 kept = answer.model_dump(mode="json", by_alias=True, exclude_unset=True)
-                batch = self._batches.answered(answer.id, kept)
+                batch = self._batches.answered(answer.id, self.number_ids.restored(kept))
                 if batch is not None:
                     await self.send_batch(batch)
                 return
-            await self._inner.send(item)
+            await self._inner.send(self._with_number_id(item, answer))
         finally:  # sent, or never to be: either way no answer to wait for
             if answer is not None and answer.id is not None:
+                self.number_ids.settled(answer.id)
                 self._unanswered.settled(answer.id)
                 self.too_early.discard(answer.id)
                 self.params_wrong.pop(answer.id, None)
+
+    def _with_number_id(self, item: SessionMessage, answer: Any) -> SessionMessage:
+        """An answer to a request sent with a number id (see _NumberIds) with that number; any other as it is."""
+        from mcp.shared.message import SessionMessage
+
+        if answer is None or not isinstance(answer.id, str) or answer.id not in self.number_ids.sent:
+            return item
+        written = self.number_ids.restored(answer.model_dump(mode="json", by_alias=True, exclude_unset=True))
+        return SessionMessage(_BatchAnswer(written), item.metadata)  # type: ignore[arg-type]  # one JSON line
 
     async def send_batch(self, batch: _Batch) -> None:
         """A complete batch's answers as one array (none at all for a batch of notifications alone)."""
         from mcp.shared.message import SessionMessage
 
+        batch.answers = [(place, self.number_ids.restored(answer)) for place, answer in batch.answers]
         if batch.answers:
             await self._inner.send(SessionMessage(batch.as_message()))  # type: ignore[arg-type]  # one JSON line
 
@@ -604,6 +678,7 @@ class _UntilAnswered(_Wrapped):
             if isinstance(cancelled, bool) or not isinstance(cancelled, str | int):
                 return  # no request's id ([1], {}, null): nothing to cancel; a list's was a TypeError that ended the server
             self._unanswered.settled(cancelled)  # the SDK answers it never
+            self._write.number_ids.settled(cancelled)
             if cancelled in self._write._batches.by_id:
                 await self._settle(self._write._batches.answered(cancelled, None))
 
@@ -634,7 +709,7 @@ class _UntilAnswered(_Wrapped):
         else:
             error = ErrorData(
                 code=INVALID_REQUEST,
-                message="Invalid Request: no JSON-RPC request, notification or answer (a request's id is a string or integer)",
+                message="Invalid Request: no JSON-RPC request, notification or answer (a request's id is a string or a number)",
             )
         request = member.id if isinstance(member, _TooLong | _Misshapen | _Line) and error.code == INVALID_REQUEST else None
         refusal = JSONRPCError(jsonrpc="2.0", id=request, error=error)
@@ -662,6 +737,7 @@ async def _serve(server: MCPServer[Any]) -> None:
     async with stdio_server(stdin=anyio.wrap_file(lines)) as (read, write):
         unanswered = _Unanswered()
         answering = _Answering(write, unanswered, _Batches())
+        answering.number_ids = lines.number_ids
         # MCPServer.run("stdio") is this with the SDK's own stdin reader (mcp 2.3, mcpserver/server.py)
         lowlevel = server._lowlevel_server
         options = lowlevel.create_initialization_options()
