@@ -78,3 +78,22 @@ def test_the_vendors_own_body_beside_a_file_named_for_it_is_still_read(catalog):
     body = '{"code":"UNAUTHORIZED","message":"Authentication failed. Please check your credentials and try again."}'
     x = explain(catalog, "prospend_export.py: 401 " + body)
     assert x.vendor == "prospend" and x.errors[0].best is not None and x.errors[0].best.entry.code == "UNAUTHORIZED"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        # claims19's f10: MYOB's documented words, but the service named nearest before them answered
+        "Previously on MYOB this worked. Now with Xero: ValidationException: Date cannot be prior to beginning of financial year",
+        "We left MYOB last year. QuickBooks now says: Date cannot be prior to beginning of financial year",
+        "Same data worked in MYOB. Xero API error: Date cannot be in locked period",
+    ],
+)
+def test_the_service_named_nearest_before_the_error_answered_it(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.vendor is None and all(m.best is None or m.kind.value == "none" for m in x.errors)
+
+
+def test_the_vendor_named_nearest_before_its_documented_words_still_answered(catalog):
+    x = explain(catalog, "Previously on Xero this worked. Now with MYOB: Date cannot be prior to beginning of financial year")
+    assert x.vendor == "myob" and x.errors[0].kind.value == "exact"

@@ -1020,9 +1020,10 @@ def _decide_vendor(
     if asked and (others := other_service_clues(catalog, read.exchange, clues)):
         # its envelope alone, beside another service's name, is that service's body: its words no longer name it
         shaped = named_only(clues, chosen or "", SHAPE_ONLY)
+        latest = _named_last(read, [c.value for c in clues if c.vendor == chosen and c.kind in ("named", "brand")], others)
         clues += others
         chosen = decide(clues)
-        if shaped and chosen is None:
+        if (shaped or latest) and chosen is None:
             excluded |= frozenset(v for v, s in scores(clues).items() if s < 0)
     if chosen is not None:
         return VendorDecision(chosen, "evidence", tuple(clues), excluded, tuple(notes))
@@ -1038,6 +1039,18 @@ def _decide_vendor(
     if chosen is None and excluded:
         notes += _disowned_notes(catalog, _came_from(clues, sdk), excluded, match_unnamed)
     return VendorDecision(chosen, source, (*clues, *said), excluded, tuple(notes))
+
+
+def _named_last(read: ErrorsRead, names: Sequence[str], others: Sequence[Clue]) -> bool:
+    """Whether another service is named after the vendor's last name before the error's words: the error is the one
+    the service named nearest before it answered ("Previously on MYOB this worked. Now with Xero: <words MYOB documents
+    too>" is Xero's; "from Xero to MYOB: <them>" stays MYOB's), claims19 f10."""
+    low = read.exchange.text[:65536].lower()
+    said = [at + len(e.message) for e in read.errors if e.message and (at := low.find(e.message.lower())) >= 0]
+    end = min(said, default=len(low))
+    vendor = max((low.rfind(n.lower(), 0, end) for n in names if n), default=-1)
+    service = max((low.rfind(c.value.lower(), 0, end) for c in others if c.value), default=-1)
+    return service > vendor >= 0
 
 
 def _came_from(clues: Sequence[Clue], sdk: str | None) -> str | None:
