@@ -669,9 +669,10 @@ _HOSTNAME = re.compile(  # URLs, paths, host and x- header names: their clues ar
     r"\bhttps?://\S+|(?<![^\s>'\"(])(?:~|\.{1,2})?/\S+|\b[A-Za-z]:\\\S+|\bx-[a-z0-9-]+"
     r"|(?<![\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|au|nz|uk|co|pt|es|fr|de|ca|us|test|local)(?![\w-])"
     # a file's name, as a path's last part is (prospend_export.py, myob_sync.rb:88, ProSpendExport.java): the caller's
-    # program or data, named for what it talks to; another service's 401 beside it was ProSpend's (claims19 i15)
-    r"|(?<![\w.-])[\w-]+\.(?:py|rb|js|mjs|cjs|ts|jsx|tsx|php|java|kt|scala|cs|go|rs|swift|pl|sh|ps1|bat|sql|log|csv|json"
-    r"|ya?ml|txt|xml|toml|ini|cfg)(?![\w-])",
+    # program or data, named for what it talks to; another service's 401 beside it was ProSpend's (claims19 i15). Not a
+    # settings file: one named for a service holds that service's keys (sageone.yml: a real Sage paste, own-634)
+    r"|(?<![\w.-])[\w-]+\.(?:py|rb|js|mjs|cjs|ts|jsx|tsx|php|java|kt|scala|cs|go|rs|swift|pl|sh|ps1|bat|sql|log|csv"
+    r"|txt)(?![\w-])",
     re.IGNORECASE,
 )
 
