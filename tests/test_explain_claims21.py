@@ -97,3 +97,17 @@ def test_the_service_named_nearest_before_the_error_answered_it(catalog, paste):
 def test_the_vendor_named_nearest_before_its_documented_words_still_answered(catalog):
     x = explain(catalog, "Previously on Xero this worked. Now with MYOB: Date cannot be prior to beginning of financial year")
     assert x.vendor == "myob" and x.errors[0].kind.value == "exact"
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_a_family_of_documented_errors_is_shown_with_no_confidence_as_if_claimed(fmt):
+    from typer.testing import CliRunner
+
+    from errcat.cli import app
+
+    family = CliRunner().invoke(app, ["explain", "--format", fmt], input="Cannot delete order with payment(s) applied")
+    assert "one of 2 documented errors" in family.stdout and "(confidence" not in family.stdout
+    one = "DELETE https://api.myob.com/accountright/0a1b2c3d-0000-4000-8000-000000000000/Sale/Order/Item/1 400 " + (
+        "Cannot delete order with payment(s) applied"
+    )
+    assert "(confidence 0.9" in CliRunner().invoke(app, ["explain", "--format", fmt], input=one).stdout
