@@ -111,3 +111,11 @@ def test_a_family_of_documented_errors_is_shown_with_no_confidence_as_if_claimed
         "Cannot delete order with payment(s) applied"
     )
     assert "(confidence 0.9" in CliRunner().invoke(app, ["explain", "--format", fmt], input=one).stdout
+
+
+def test_a_familys_one_line_summary_says_it_is_documented_not_that_the_catalog_lacks_it(catalog):
+    # the line VendorError, Sentry, structlog and the MCP tool's "answer" carry: "not in the catalog (myob; one of 2
+    # documented errors with this code)" said both that the catalog lacks the error and that a code, not words, is shared
+    line = str(explain(catalog, "Cannot delete order with payment(s) applied"))
+    assert line.startswith("one of 2 documented errors with these words, the paste does not say which")
+    assert "not in the catalog" not in line

@@ -189,14 +189,16 @@ class Explanation(NamedTuple):
                 who = self.vendor or "vendor unknown"
                 status = m.sent.status or ex.status
                 who += f", HTTP {status}" if status and not head else ""
-                who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
                 by_status = self.status_retry(m)
                 # an expired token's or a refused CSRF token's words, a throttling code: those say it, not the status
                 basis = "words" if self.token_expired(m) or self.csrf_refused(m) else "code" if self.throttled(m) else "status"
                 retry = f" (retry by its {basis}: {(by_status[1] and unsafe) or by_status[1] or 'no'})" if by_status else ""
                 if by_status and (spent := self.quota_spent(m)):
                     retry = f" (retry: no, its words say a quota or plan is used up: {spent!r})"
-                parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else "") + retry)
+                # a family is in the catalog, several times over: "not in the catalog" said it was not (claims21)
+                verdict = f"one of {len(m.family)} documented errors with {_family_shares(m)}, the paste does not say which"
+                verdict = verdict + f" ({who})" if m.family else f"not in the catalog ({who})"
+                parts.append(f"{verdict}{times}" + (f": {said}" if said else "") + retry)
         if several:  # one part per error above
             parts = [f"{_request_head(self.part_of(m).exchange)}{p}" for (m, _), p in zip(folded, parts, strict=False)]
         more = f"; and {len(folded) - 3} more" if len(folded) > 3 else ""
@@ -1173,15 +1175,21 @@ def _family_notes(matches: list[ErrorMatch]) -> list[str]:
     notes = []
     for m in matches:
         if m.family:
-            what = "code" if m.sent.code and any(_same_key(m.sent.code, c.entry.code) for c in m.family) else "name"
             listed = "; ".join(f"{c.entry.id} ({c.entry.message})" for c in m.family[:8])
             more = f"; and {len(m.family) - 8} more" if len(m.family) > 8 else ""
-            head = f"one of {len(m.family)} documented errors with this {what}; only the message can say which"
-            if len({squash(c.entry.message or "") for c in m.family}) == 1:  # match._shared_words
+            head = f"one of {len(m.family)} documented errors with {_family_shares(m)}; only the message can say which"
+            if _family_shares(m) == "these words":  # match._shared_words
                 listed = "; ".join(" ".join(str(k) for k in (c.entry.code, c.entry.name) if k is not None) for c in m.family)
                 head = f"one of {len(m.family)} documented errors with these words; only a code, name or endpoint can say which"
             notes.append(f"{head}: {listed}{more}")
     return notes
+
+
+def _family_shares(m: ErrorMatch) -> str:
+    """What a family's documented errors share with the sent error: its words, its code or its name."""
+    if len({squash(c.entry.message or "") for c in m.family}) == 1:
+        return "these words"
+    return "this code" if m.sent.code and any(_same_key(m.sent.code, c.entry.code) for c in m.family) else "this name"
 
 
 def _same_key(a: object, b: object) -> bool:
