@@ -515,22 +515,20 @@ def _documented_value(catalog: CatalogIndex, vendor: str, errors: Sequence[SentE
     for e in errors[:50]:
         if vendor not in e.shape.vendors:
             continue
-        sent = (_key(e.code), _key(e.name))
-        for value in {v for v in sent if v}:
-            found = (*catalog.with_code_key(value), *catalog.with_name_key(value))
-            if any(x.vendor == vendor and _agrees(sent, (_key(x.code), _key(x.name))) for x in found):
-                return True
+        code, name = _key(e.code), _key(e.name)
+        # a name the vendor documents is its word, whatever code beside it; a code it documents only under the name
+        # sent, where both are named (ErrorCode 9001 named PlanExpired is not MYOB's 9001, ItemLinkedToPurchases)
+        named = catalog.with_name_key(name) + catalog.with_code_key(name) if name else []
+        coded = catalog.with_code_key(code) if code else []
+        if any(x.vendor == vendor for x in named) or any(
+            x.vendor == vendor and (not name or not x.name or _key(x.name) == name) for x in coded
+        ):
+            return True
     return False
 
 
 def _key(value: object) -> str:
     return squash(str(value)) if value is not None else ""
-
-
-def _agrees(sent: tuple[str, str], documented: tuple[str, str]) -> bool:
-    """Whether a documented (code, name) is the sent one: no part of it other than the sent one where both have it
-    (ErrorCode 9001 named PlanExpired is not MYOB's 9001, ItemLinkedToPurchases)."""
-    return all(not a or not b or a == b for a, b in zip(sent, documented, strict=True))
 
 
 def _said_end(head: str, errors: Sequence[SentError]) -> int:
