@@ -502,7 +502,7 @@ def clues_for(catalog: CatalogIndex, ex: Exchange, errors: Sequence[SentError]) 
     clues += _vocabulary_clues(head)
     clues += _documented_clues(facts, head)
     shapes = {(e.shape.name, v, e.shape.weight) for e in errors if e.shape.weight for v in e.shape.vendors}
-    own = {v for _, v, w in shapes if w >= OWN_SHAPE and _documented_value(catalog, v, errors)}
+    own = {v for _, v, w in shapes if w >= OWN_SHAPE and (_documented_value(catalog, v, errors) or _notice(v, head))}
     clues += [_shape_clue(name, v, w, v in own) for name, v, w in sorted(shapes)]
     return clues
 
@@ -616,10 +616,14 @@ _MYOB_TOKEN_NAME = re.compile(r"(?<![A-Za-z])(?:" + "|".join(TOKEN_NAMES) + r")(
 _MYOB_NOTICE = re.compile(r"error messages have not been finalised in this release", re.IGNORECASE)
 
 # Each form with a literal every match holds: a text without it is not searched.
-_VOCABULARY = (
-    (_MYOB_RULE, "_"), (_MYOB_DETAIL, ":("), (_MYOB_SCOPE, "sme-"), (_MYOB_TOKEN_NAME, "OAuthTokenIs"),
-    (_MYOB_NOTICE, "finalised"),
-)  # fmt: skip
+_VOCABULARY = ((_MYOB_RULE, "_"), (_MYOB_DETAIL, ":("), (_MYOB_SCOPE, "sme-"), (_MYOB_TOKEN_NAME, "OAuthTokenIs"))
+
+
+def _notice(vendor: str, head: str) -> bool:
+    """Whether MYOB's envelope carries MYOB's notice: its own words in its body make the envelope MYOB's own, as a
+    documented code does; they are part of the body, so beside another service's host they name MYOB no more than the
+    envelope does (a clue of their own outweighed that host: "sync to uk.erp.acme.app failed: <MYOB's body>")."""
+    return vendor == "myob" and "finalised" in head and _MYOB_NOTICE.search(head) is not None
 
 
 def _vocabulary_clues(head: str) -> list[Clue]:
