@@ -25,7 +25,9 @@ SHAPES = [
     # of ErrorCode and Message, Bing Ads' AdApiError): MYOB's documented bodies carry four of its fields or more
     ('{"Errors": [{"Name": "InvalidField", "Message": "The field is invalid", "ErrorCode": 4001}]}', None),
     ('{"Name": "InvalidValue", "Message": "The value is invalid", "Severity": "Error"}', None),
-    ('{"Errors": [{"Name": "X", "Message": "The field is invalid", "AdditionalDetails": "Item.UID"}]}', "myob"),
+    # ... but the shape alone, holding no name, code or words MYOB documents, is any service's (claims21: a vendor is
+    # named only on evidence that is its own; the fields' keys are a shape, "X" and "Item.UID" no word of MYOB's)
+    ('{"Errors": [{"Name": "X", "Message": "The field is invalid", "AdditionalDetails": "Item.UID"}]}', None),
     ("can't connect to Sage", None),
     ("Sage Business Cloud Accounting returned 500", "sage"),
     ("1000\tValidationError\tCommonRules_StringRequired\tItemNumber:(Item)", "myob"),

@@ -189,15 +189,17 @@ class Explanation(NamedTuple):
                 who = self.vendor or "vendor unknown"
                 status = m.sent.status or ex.status
                 who += f", HTTP {status}" if status and not head else ""
-                shares = "these words" if m.family_shares == "words" else f"this {m.family_shares}"
-                who += f"; one of {len(m.family)} documented errors with {shares}" if m.family else ""
                 by_status = self.status_retry(m)
                 # an expired token's or a refused CSRF token's words, a throttling code: those say it, not the status
                 basis = "words" if self.token_expired(m) or self.csrf_refused(m) else "code" if self.throttled(m) else "status"
                 retry = f" (retry by its {basis}: {(by_status[1] and unsafe) or by_status[1] or 'no'})" if by_status else ""
                 if by_status and (spent := self.quota_spent(m)):
                     retry = f" (retry: no, its words say a quota or plan is used up: {spent!r})"
-                parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else "") + retry)
+                # a family is in the catalog, several times over: "not in the catalog" said it was not (claims21)
+                shares = "these words" if m.family_shares == "words" else f"this {m.family_shares}"
+                verdict = f"one of {len(m.family)} documented errors with {shares}, the paste does not say which"
+                verdict = verdict + f" ({who})" if m.family else f"not in the catalog ({who})"
+                parts.append(f"{verdict}{times}" + (f": {said}" if said else "") + retry)
         if several:  # one part per error above
             parts = [f"{_request_head(self.part_of(m).exchange)}{p}" for (m, _), p in zip(folded, parts, strict=False)]
         more = f"; and {len(folded) - 3} more" if len(folded) > 3 else ""
@@ -1058,9 +1060,10 @@ def _decide_vendor(
     if asked and (others := other_service_clues(catalog, read.exchange, clues)):
         # its envelope alone, beside another service's name, is that service's body: its words no longer name it
         shaped = named_only(clues, chosen or "", SHAPE_ONLY)
+        latest = _named_last(read, [c.value for c in clues if c.vendor == chosen and c.kind in ("named", "brand")], others)
         clues += others
         chosen = decide(clues)
-        if shaped and chosen is None:
+        if (shaped or latest) and chosen is None:
             excluded |= frozenset(v for v, s in scores(clues).items() if s < 0)
     if chosen is not None:
         return VendorDecision(chosen, "evidence", tuple(clues), excluded, tuple(notes))
@@ -1076,6 +1079,18 @@ def _decide_vendor(
     if chosen is None and excluded:
         notes += _disowned_notes(catalog, _came_from(clues, sdk), excluded, match_unnamed)
     return VendorDecision(chosen, source, (*clues, *said), excluded, tuple(notes))
+
+
+def _named_last(read: ErrorsRead, names: Sequence[str], others: Sequence[Clue]) -> bool:
+    """Whether another service is named after the vendor's last name before the error's words: the error is the one
+    the service named nearest before it answered ("Previously on MYOB this worked. Now with Xero: <words MYOB documents
+    too>" is Xero's; "from Xero to MYOB: <them>" stays MYOB's), claims19 f10."""
+    low = read.exchange.text[:65536].lower()
+    said = [at + len(e.message) for e in read.errors if e.message and (at := low.find(e.message.lower())) >= 0]
+    end = min(said, default=len(low))
+    vendor = max((low.rfind(n.lower(), 0, end) for n in names if n), default=-1)
+    service = max((low.rfind(c.value.lower(), 0, end) for c in others if c.value), default=-1)
+    return service > vendor >= 0
 
 
 def _came_from(clues: Sequence[Clue], sdk: str | None) -> str | None:

@@ -28,6 +28,7 @@ from .. import regex_codes
 from ..index.scenarios import squeezed
 from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
+from ..text import squash
 from .envelopes import OWN_SHAPE, SentError
 from .exchange import Exchange
 from .split import tool_page, tool_site
@@ -56,6 +57,9 @@ CLUE_KINDS: dict[str, ClueKind] = {
     "brand": ClueKind(0.3, "the vendor's brand alone: its other products share it, so it is weak"),
     "other-product": ClueKind(-2.0, "another product of the vendor's, whose API is not the catalogued one"),
     "envelope": ClueKind(0.7, "the vendor's documented error envelope"),
+    "envelope-shape": ClueKind(
+        0.7, "the vendor's envelope holding no code or name the vendor documents: any service may answer in that shape"
+    ),
     "common-envelope": ClueKind(0.3, "a shape the vendor uses, but other APIs send it too: weak"),
     "vocabulary": ClueKind(0.4, "the vendor's own field or rule vocabulary"),
     "known-words": ClueKind(0.3, "words the vendor is known to send (documented or publicly reported), in its envelope"),
@@ -498,8 +502,33 @@ def clues_for(catalog: CatalogIndex, ex: Exchange, errors: Sequence[SentError]) 
     clues += _vocabulary_clues(head)
     clues += _documented_clues(facts, head)
     shapes = {(e.shape.name, v, e.shape.weight) for e in errors if e.shape.weight for v in e.shape.vendors}
-    clues += [_shape_clue(name, v, w) for name, v, w in sorted(shapes)]
+    own = {v for _, v, w in shapes if w >= OWN_SHAPE and (_documented_value(catalog, v, errors) or _notice(v, head))}
+    clues += [_shape_clue(name, v, w, v in own) for name, v, w in sorted(shapes)]
     return clues
+
+
+def _documented_value(catalog: CatalogIndex, vendor: str, errors: Sequence[SentError]) -> bool:
+    """Whether an error read from the vendor's envelope carries a code or name the vendor documents (MYOB's ErrorCode
+    11003, Sage's $dataCode ValidationError): the vendor's own vocabulary in its own fields. The envelope's keys alone
+    are a shape any service can answer in ({"Errors":[{"Name":"WarehouseClosed","ErrorCode":88001,...}]} named MYOB
+    with nothing of MYOB's in it, claims20/21)."""
+    for e in errors[:50]:
+        if vendor not in e.shape.vendors:
+            continue
+        code, name = _key(e.code), _key(e.name)
+        # a name the vendor documents is its word, whatever code beside it; a code it documents only under the name
+        # sent, where both are named (ErrorCode 9001 named PlanExpired is not MYOB's 9001, ItemLinkedToPurchases)
+        named = catalog.with_name_key(name) + catalog.with_code_key(name) if name else []
+        coded = catalog.with_code_key(code) if code else []
+        if any(x.vendor == vendor for x in named) or any(
+            x.vendor == vendor and (not name or not x.name or _key(x.name) == name) for x in coded
+        ):
+            return True
+    return False
+
+
+def _key(value: object) -> str:
+    return squash(str(value)) if value is not None else ""
 
 
 def _said_end(head: str, errors: Sequence[SentError]) -> int:
@@ -582,9 +611,19 @@ _MYOB_SCOPE = re.compile(r"(?<![\w-])sme-[a-z]+(?:-[a-z]+)*\b")  # its OAuth sco
 TOKEN_NAMES = ("OAuthTokenIsInvalid", "OAuthTokenIsMissing")  # scan reads a record naming one (scan/concerns.py)
 _MYOB_TOKEN_NAME = re.compile(r"(?<![A-Za-z])(?:" + "|".join(TOKEN_NAMES) + r")(?![A-Za-z])")
 
+# the notice MYOB's API adds to its error bodies ("Information": "Warning, error messages have not been finalised in
+# this release and may change": a real body in realworld.jsonl, blind40-1)
+_MYOB_NOTICE = re.compile(r"error messages have not been finalised in this release", re.IGNORECASE)
 
 # Each form with a literal every match holds: a text without it is not searched.
 _VOCABULARY = ((_MYOB_RULE, "_"), (_MYOB_DETAIL, ":("), (_MYOB_SCOPE, "sme-"), (_MYOB_TOKEN_NAME, "OAuthTokenIs"))
+
+
+def _notice(vendor: str, head: str) -> bool:
+    """Whether MYOB's envelope carries MYOB's notice: its own words in its body make the envelope MYOB's own, as a
+    documented code does; they are part of the body, so beside another service's host they name MYOB no more than the
+    envelope does (a clue of their own outweighed that host: "sync to uk.erp.acme.app failed: <MYOB's body>")."""
+    return vendor == "myob" and "finalised" in head and _MYOB_NOTICE.search(head) is not None
 
 
 def _vocabulary_clues(head: str) -> list[Clue]:
@@ -621,14 +660,21 @@ def _documented_clues(facts: VendorFacts, head: str) -> list[Clue]:
 _DOCUMENTED_HEAD = 8192
 
 
-def _shape_clue(name: str, vendor: str, weight: float) -> Clue:
-    kind = "envelope" if weight >= OWN_SHAPE else "common-envelope"
+def _shape_clue(name: str, vendor: str, weight: float, documented: bool) -> Clue:
+    """A shape's clue: the vendor's own envelope holding a value it documents; the same envelope holding none (it names
+    no vendor alone, _SHARED); a shape others send too."""
+    kind = ("envelope" if documented else "envelope-shape") if weight >= OWN_SHAPE else "common-envelope"
     return Clue.of(kind, name, vendor, weight)
 
 
 _HOSTNAME = re.compile(  # URLs, paths, host and x- header names: their clues are counted as such
     r"\bhttps?://\S+|(?<![^\s>'\"(])(?:~|\.{1,2})?/\S+|\b[A-Za-z]:\\\S+|\bx-[a-z0-9-]+"
-    r"|(?<![\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|au|nz|uk|co|pt|es|fr|de|ca|us|test|local)(?![\w-])",
+    r"|(?<![\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|au|nz|uk|co|pt|es|fr|de|ca|us|test|local)(?![\w-])"
+    # a file's name, as a path's last part is (prospend_export.py, myob_sync.rb:88, ProSpendExport.java): the caller's
+    # program or data, named for what it talks to; another service's 401 beside it was ProSpend's (claims19 i15). Not a
+    # settings file: one named for a service holds that service's keys (sageone.yml: a real Sage paste, own-634)
+    r"|(?<![\w.-])[\w-]+\.(?:py|rb|js|mjs|cjs|ts|jsx|tsx|php|java|kt|scala|cs|go|rs|swift|pl|sh|ps1|bat|sql|log|csv"
+    r"|txt)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -956,7 +1002,7 @@ _WORDS_ONLY = frozenset({"named", "brand", "common-envelope"})
 # ... nor, beside another service's name, a vendor's own envelope: an envelope is a shape of a body, and any service
 # can answer in it ("Xero API returned 400: {"Errors":[{"Name":..,"ErrorCode":..}]}"); its documented words in it still
 # name it where the paste names the vendor too ("Xero sync ok\nMYOB sync failed: 400 {...}"), its shape alone never
-SHAPE_ONLY = frozenset({"envelope"})
+SHAPE_ONLY = frozenset({"envelope", "envelope-shape"})
 # ... and, where the paste shows no request, a page of the vendor's site it links ("Xero 400: ... (compare
 # https://developer.myob.com/api/...)"): a host it writes that is not the API's says as little of who answered
 _LINKED_ONLY = _WORDS_ONLY | {"host-domain", "registered-domain"}
@@ -1113,7 +1159,7 @@ def scores(clues: list[Clue]) -> dict[str, float]:
 
 # Kinds of clue other services share with the vendor: however many add up, they name no one alone
 # ("Sage" beside an SData-style $diagnoses is Sage X3's as much as Sage Accounting's)
-_SHARED = frozenset({"brand", "common-envelope"})
+_SHARED = frozenset({"brand", "common-envelope", "envelope-shape"})
 
 
 def decide(clues: list[Clue]) -> str | None:

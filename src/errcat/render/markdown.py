@@ -164,10 +164,10 @@ def _explain_facts(x: Explanation) -> list[list[object]]:
 
 def _error_markdown(x: Explanation, m: ErrorMatch, positions: tuple[int, ...]) -> list[str]:
     """One distinct error: what the paste said, what it matched, the other candidates."""
-    from .text import fold_label, kind_words, sent_summary, status_retry_words
+    from .text import confidence_words, fold_label, kind_words, sent_summary, status_retry_words
 
     label = fold_label("Error", positions, len(x.errors))
-    parts = [f"### {escape(label)}: {escape(kind_words(m))} (confidence {m.confidence:.2f})\n"]
+    parts = [f"### {escape(label)}: {escape(kind_words(m))} {confidence_words(m)}".rstrip() + "\n"]
     obs = m.sent
     parts.append(f"Observed: {escape(sent_summary(obs))}\n")
     if obs.message is not None:

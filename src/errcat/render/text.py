@@ -317,6 +317,14 @@ def fold_label(word: str, positions: tuple[int, ...], total: int) -> str:
     return f"{word} {where} of {total}"
 
 
+def confidence_words(m: ErrorMatch) -> str:
+    """The match's confidence as a view shows it; none for a family (several documented errors, none claimed): a
+    "(confidence 0.00)" beside "one of 2 documented errors" read as a claim made with no confidence (claims21)."""
+    from ..explainer.match import MatchKind
+
+    return "" if m.kind is MatchKind.NONE and m.family else f"(confidence {m.confidence:.2f})"
+
+
 def kind_words(m: ErrorMatch) -> str:
     """What the match kind means for this error (a bare code typed alone has no message to differ)."""
     from ..explainer.match import MatchKind, TextMatch  # here: only an explain view needs it
@@ -415,7 +423,7 @@ def explain_lines(x: Explanation) -> list[Line]:
     for m, positions in x.folded():
         lines.append([])
         label = fold_label("error", positions, len(x.errors))
-        lines.append([(label + ": ", "bold"), (kind_words(m), kind_style(m)), (f"  (confidence {m.confidence:.2f})", "dim")])
+        lines.append([(label + ": ", "bold"), (kind_words(m), kind_style(m)), (f"  {confidence_words(m)}".rstrip(), "dim")])
         lines += _error_lines(x, m)
     return lines
 
