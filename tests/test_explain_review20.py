@@ -41,3 +41,17 @@ def test_a_2xx_reply_whose_json_says_a_documented_error_is_read(catalog):
     assert x.errors and {c.entry.code for c in x.errors[0].family} == {37000, 38000}
     created = explain(catalog, 'HTTP/1.1 201 Created\nContent-Type: application/json\n\n{"UID": "a1", "Status": "Open"}')
     assert not created.errors and any("is a success" in n for n in created.notes)
+
+
+def test_what_a_person_wrote_after_a_curl_commands_url_is_read(catalog):
+    """review20 found a one-line "curl -X GET <url> gives me 401 <the error>" dropped whole as a command: the message
+    was empty. The words after the URL are read (from the status on, where a few words lead to one); an option, a
+    quoted argument, a pipe or a redirection after the URL is still the command's."""
+    url = "https://api.myob.com/accountright/x/Sale/Invoice/Item"
+    x = explain(catalog, f"curl -X POST {url} returns 400 Date cannot be prior to beginning of financial year")
+    assert x.errors[0].kind == "exact" and x.errors[0].best.entry.code == 25008
+    assert x.errors[0].sent.message == "400 Date cannot be prior to beginning of financial year"
+    said = explain(catalog, f'curl "{url}" and it says Access denied').errors[0].sent.message
+    assert said == "and it says Access denied"
+    for command in (f"curl {url} 2>&1", f'curl {url} -H "x-myobapi-version: v2" | jq .', f"curl '{url}' > out.json"):
+        assert not explain(catalog, command).errors, command

@@ -516,12 +516,24 @@ def _without_request_head(line: str, ex: Exchange) -> str:
 _CURL_COMMAND = re.compile(r"[ \t]*+(?:\$|!|>|PS [^>\n]{0,200}>)?[ \t]*+curl(?:\.exe)?[ \t]++(?:-|['\"]|[^\s'\"]*?/)")
 
 
+# what a person wrote after the command's URL on its line ("curl -X GET https://…/ gives me 401 <the error>"): words,
+# not an option, a quoted argument, a pipe or a redirection ("2>&1"), which go on the command; from the status on
+# where a few words lead to one ("returns 400 <the message>": the status then the message, as a line of its own is read)
+_SAID_AFTER_URL = re.compile(
+    r"\bhttps?://[^\s'\"]+['\"]?[ \t]++(?:(?:[a-z']{1,20}[ \t]+){1,4}(?=[1-5]\d\d\b))?"
+    r"(?P<said>(?![0-9]*[<>&|])[A-Za-z0-9][^\n]*)"
+)
+
+
 def _without_commands(lines: Iterable[str]) -> Iterator[str]:
-    """The lines that are not a curl command's (see _CURL_COMMAND), taken lazily."""
+    """The lines that are not a curl command's (see _CURL_COMMAND), taken lazily; of a command's line, the words a
+    person wrote after its URL (the whole line was dropped, and the error it gave with it: an empty message)."""
     going_on = False
     for line in lines:
         if going_on or _CURL_COMMAND.match(line):
             going_on = line.rstrip().endswith("\\")
+            if not going_on and (said := _SAID_AFTER_URL.search(line)):
+                yield said["said"]
             continue
         yield line
 
