@@ -114,3 +114,15 @@ def test_a_log_lines_request_and_status_before_the_errors_words(catalog):
     x = explain(catalog, f"DELETE {url} 400 Cannot delete order with payment(s) applied")
     assert x.exchange.status == 400 and x.errors[0].sent.message == "Cannot delete order with payment(s) applied"
     assert x.errors[0].kind == "exact" and x.errors[0].candidates[0].entry.code == 38000
+
+
+def test_a_log_lines_request_and_status_after_its_time_and_level(catalog):
+    """The same line after a log's time and level ("<time> ERROR DELETE <url> 400 <words>", what scan reads from a log)
+    found no status and kept the whole line as the message: MYOB's 37000 was "not in the catalog". A request head with
+    no words of the error after it leaves the line whole."""
+    url = "https://api.myob.com/accountright/0a1b2c3d-0000-4000-8000-000000000000/Sale/Order/Item/1"
+    x = explain(catalog, f"2026-01-05T10:00:01Z ERROR DELETE {url} 400 Cannot delete order with payment(s) applied")
+    assert x.exchange.status == 400 and x.errors[0].sent.message == "Cannot delete order with payment(s) applied"
+    assert x.errors[0].kind == "exact" and x.errors[0].candidates[0].entry.code == 37000
+    thrown = explain(catalog, f"Octokit::Unauthorized: POST {url}: 401 - Bad credentials")
+    assert thrown.errors[0].sent.message == "Bad credentials"

@@ -498,15 +498,19 @@ _STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*\*(?
 _GUZZLE_SAID = re.compile(r"resulted in a `[1-5]\d\d[^`\n]{0,60}` response:(?:[ \t\n]|\\[nr]){0,40}([A-Za-z][^\n<{\[]{2,1999})")
 # a log line's request and its status before the error's words, as split reads its status ("DELETE https://host/x/1 400
 # Cannot delete order with payment(s) applied"): the words after it are the error's
-_REQUEST_HEAD = re.compile(r"[A-Z]{3,7}[ \t]+https?://[^\s'\"<>`]+[ \t]+[1-5]\d\d[ \t]*:?[ \t]*")
+_REQUEST_HEAD = re.compile(r"(?<![\w/])[A-Z]{3,7}[ \t]+https?://[^\s'\"<>`]+[ \t]+[1-5]\d\d[ \t]*[:-]?[ \t]*")
 
 
 def _without_request_head(line: str, ex: Exchange) -> str:
-    """The line without the exchange's own request and status before its words (_REQUEST_HEAD)."""
-    if ex.method is None or ex.url is None or not line.startswith(ex.method):
+    """The line from the words after the exchange's own request and status (_REQUEST_HEAD), at its start or after a log
+    line's time and level; the line whole where no words of the error follow them ("… (DELETE https://… 400)")."""
+    if ex.method is None or ex.url is None or ex.method not in line:
         return line
-    head = _REQUEST_HEAD.match(line)
-    return line[head.end() :] if head and ex.url in head.group(0) and str(ex.status) in head.group(0) else line
+    head = _REQUEST_HEAD.search(line)
+    if not head or not head.group(0).startswith(ex.method) or ex.url not in head.group(0) or str(ex.status) not in head[0]:
+        return line
+    said = line[head.end() :]
+    return said if sum(c.isalpha() for c in said[:40]) >= 2 else line
 
 
 # A curl command typed above its output ("$ curl -k -u ... https://host/x", Jupyter's "!curl ...", PowerShell's prompt)

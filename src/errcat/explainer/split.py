@@ -132,9 +132,12 @@ _STATUS_PATTERNS = (
     # a log line's "POST /x -> 400"; not a Ruby hash's or a PHP dump's key and value ("error_id"=>502, [code] => 502)
     (re.compile(r"(?:->|(?<![\"'\]])(?<![\"'\]] )=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),
     (re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"), (")",)),
-    # a log line's request and its status, the words after it the error's ("DELETE https://host/x/1 400 Cannot delete ...")
+    # a log line's request and its status, the words after it the error's ("DELETE https://host/x/1 400 Cannot delete ...",
+    # after the line's time and level too: "2026-01-05T10:00:01Z ERROR DELETE https://host/x/1 400 Cannot delete ...")
     (
-        re.compile(rf"^[ \t]*(?:{_METHOD})[ \t]+https?://[^\s'\"<>`]+[ \t]+([1-5]\d\d)(?=[ \t]*$|[ \t]*:?[ \t]+\S)", re.M),
+        re.compile(
+            rf"(?:^|(?<=[ \t\]]))(?:{_METHOD})[ \t]+https?://[^\s'\"<>`]+[ \t]+([1-5]\d\d)(?=[ \t]*$|[ \t]*:?[ \t]+\S)", re.M
+        ),
         ("://",),
     ),
     (re.compile(r"<Response \[([1-5]\d\d)\]>"), ("<response [",)),  # a Python requests Response in a repr
