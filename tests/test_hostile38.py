@@ -12,26 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from mcp_kit import mcp_session
+
 SRC = Path(__file__).resolve().parent.parent / "src"
-INIT = {"protocolVersion": "2025-03-26", "capabilities": {}, "clientInfo": {"name": "hostile38", "version": "1"}}
 
 
 def _mcp(tmp_path: Path, lines: list[str]) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
-    head = [
-        json.dumps({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": INIT}),
-        json.dumps({"jsonrpc": "2.0", "method": "notifications/initialized"}),
-    ]
-    tail = json.dumps({"jsonrpc": "2.0", "id": "last", "method": "ping"})
-    env = {**os.environ, "PYTHONPATH": str(SRC), "ERRCAT_CACHE_DIR": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-m", "errcat", "mcp"],
-        input="\n".join([*head, *lines, tail]) + "\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    return done, [json.loads(line) for line in done.stdout.splitlines()]
+    return mcp_session(tmp_path, lines, "hostile38")
 
 
 def test_mcp_says_a_number_over_4300_digits_is_one_and_answers_its_request_by_id(tmp_path: Path) -> None:

@@ -3,32 +3,18 @@ left (MCP ids written 1.0 or 1e2, docs --out on a full disk) and entry points no
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from mcp_kit import mcp_session
+
 SRC = Path(__file__).resolve().parent.parent / "src"
-INIT = {"protocolVersion": "2025-03-26", "capabilities": {}, "clientInfo": {"name": "hostile39", "version": "1"}}
 
 
 def _mcp(tmp_path: Path, lines: list[str]) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
-    head = [
-        json.dumps({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": INIT}),
-        json.dumps({"jsonrpc": "2.0", "method": "notifications/initialized"}),
-    ]
-    tail = json.dumps({"jsonrpc": "2.0", "id": "last", "method": "ping"})
-    env = {**os.environ, "PYTHONPATH": str(SRC), "ERRCAT_CACHE_DIR": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-m", "errcat", "mcp"],
-        input="\n".join([*head, *lines, tail]) + "\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    return done, [json.loads(line) for line in done.stdout.splitlines()]
+    return mcp_session(tmp_path, lines, "hostile39")
 
 
 def test_mcp_answers_a_request_whose_id_is_a_number_with_a_fraction_or_an_exponent_with_that_number(
