@@ -93,7 +93,8 @@ def test_a_long_query_is_searched_in_linear_time():
 
 def test_an_mcp_request_with_an_id_of_the_wrong_type_is_answered_not_dropped():
     """The SDK read {"id": null | 1.5 | [1] | true, "method": ...} as a notification, and never answered:
-    its sender waited forever. MCP allows a string or an integer; the rest get -32600, id null."""
+    its sender waited forever. MCP allows a string or a number: a number with a fraction (1.5) is answered with it
+    (hostile39); the rest get -32600, id null."""
     pytest.importorskip("mcp", reason="the MCP SDK comes with the test extras")
     initialize = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "0"}}
     lines = [
@@ -105,8 +106,9 @@ def test_an_mcp_request_with_an_id_of_the_wrong_type_is_answered_not_dropped():
     ]
     done = run("mcp", stdin="".join(json.dumps(m) + "\n" for m in lines))
     answers = [json.loads(line) for line in out(done).splitlines()]
-    assert [a["id"] for a in answers] == [1, None, None, None, None, None, -3, "last"]
+    assert [a["id"] for a in answers] == [1, None, 1.5, None, None, None, -3, "last"]
     assert {a["error"]["code"] for a in answers if a["id"] is None} == {-32600}
+    assert "result" in answers[2]  # the ping with id 1.5 is answered, not refused
 
 
 # ---- UTF-16 and UTF-32 without a byte-order mark --------------------------------------------------------

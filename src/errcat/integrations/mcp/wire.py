@@ -62,9 +62,9 @@ def well_formed(line: str) -> str:
     return _ESCAPE.sub(_escape, line) if "\\u" in line else line
 
 
-# What the SDK cannot refuse by itself: a request whose id is no string or integer ("id": null, 1.5,
-# [1], true). MCP allows only those; the SDK's parser reads such a line as a notification (its
-# id dropped) and never answers it, so the client waits for it forever.
+# What the SDK cannot refuse by itself: a request whose id is no string or number ("id": null, [1],
+# true; a number with a fraction or an exponent is answered, see _NumberIds). MCP allows only those; the SDK's
+# parser reads such a line as a notification (its id dropped) and never answers it, so the client waits forever.
 NO_MESSAGE = '{"jsonrpc": "2.0"}\n'  # no request, notification or answer: the SDK refuses it, and is answered
 
 
