@@ -2124,6 +2124,43 @@ def test_structlog_processor_reads_a_vendor_error_from_exc_info(server, catalog)
     assert "errcat" not in other
 
 
+@pytest.mark.parametrize("pass_foreign_args", [False, True])
+def test_structlogs_stdlib_bridge_renders_a_plain_records_failed_call_without_its_key(server, catalog, pass_foreign_args):
+    """structlog's stdlib bridge (ProcessorFormatter, errcat's processor in foreign_pre_chain, JSONRenderer), as
+    structlog's docs have an application render its plain logging records (integ26): `log.error("sync failed: %s",
+    error)` after raise_for_status() reached the JSON line with the URL's api_key, the record's message formatted
+    before the chain ran and its arguments gone from the event. The message is now screened, and with
+    pass_foreign_args=True the error among the arguments is explained as ExplainFilter explains it."""
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[ExplainProcessor(catalog), structlog.processors.format_exc_info],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, structlog.processors.JSONRenderer()],
+            pass_foreign_args=pass_foreign_args,
+        )
+    )
+    log = logging.getLogger(f"integ26.bridge.{pass_foreign_args}")
+    log.addHandler(handler)
+    log.propagate = False
+    response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+    other = requests.get(f"{server}/v1/charges?api_key={SECRET}")
+    for failed in (response, other):
+        try:
+            failed.raise_for_status()
+        except requests.HTTPError as error:
+            log.error("sync failed: %s", error)
+    log.warning("calling %s", f"{server}/v1/charges?api_key={SECRET}")  # a URL as a string argument
+    log.warning("nothing about a call: %s", "fine")
+    vendor, service, called, plain = (json.loads(line) for line in out.getvalue().splitlines())
+    assert SECRET not in out.getvalue(), out.getvalue()
+    assert "for url: http" in vendor["event"] and "for url: http" in service["event"]  # screened, not dropped
+    assert plain["event"] == "nothing about a call: fine" and "errcat" not in plain
+    assert ("errcat" in vendor) is pass_foreign_args and "errcat" not in service and "errcat" not in called
+    if pass_foreign_args:
+        assert vendor["errcat"]["vendor"] == "myob"
+
+
 def test_structlog_explains_urllibs_and_aiohttps_http_errors_and_renders_them_without_the_key(server, catalog):
     """``log.exception`` inside ``except urllib.error.HTTPError`` or ``except aiohttp.ClientResponseError``: the
     event got no errcat key, and format_exc_info wrote aiohttp's message as it is, the URL's api_key in it."""
