@@ -814,6 +814,48 @@ def test_a_ping_is_answered_while_a_big_paste_is_explained() -> None:
     assert took["after cancel"] < took["explain"] / 2, took
 
 
+def test_a_lookup_is_answered_while_a_big_paste_is_explained() -> None:
+    """An assistant calling tools in parallel (integ26, the SDK's client over stdio): every call waited for the
+    catalog's one use at a time, so a lookup made while a 2 MiB paste was explained waited for all of it (six
+    1 MB pastes in flight: a lookup answered after 30 s). The quick tools (lookup, search, list_vendors) now
+    use a catalog of their own, and answer meanwhile (the explain's scans of the whole paste, C calls holding the
+    interpreter's lock, still delay each a little: a 1 MB paste's 8.6 s here, quick calls at most 0.7 s)."""
+    paste = _ten_thousand_errors("Unusual", "J", 70000, 10500)  # 1 MB: seconds of work, its own words
+    took: dict[str, float] = {}
+    found: dict[str, Any] = {}
+
+    async def work(client: ClientSession) -> None:
+        async def explain() -> None:
+            start = time.monotonic()
+            await client.call_tool("explain", {"text": paste})
+            took["explain"] = time.monotonic() - start
+
+        await client.call_tool("explain", {"text": MYOB_PASTE})  # the explainer imported, both catalogs opened:
+        await client.call_tool("lookup", {"query": "37000"})  # what is measured is the waiting, not a first call's set-up
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(explain)
+            await anyio.sleep(0.3)
+            start = time.monotonic()
+            found["lookup"] = (await client.call_tool("lookup", {"query": "25008", "limit": 1})).structured_content
+            found["search"] = (await client.call_tool("search", {"query": "locked period"})).structured_content
+            found["vendors"] = (await client.call_tool("list_vendors", {})).structured_content
+            took["quick"] = time.monotonic() - start
+
+    async def main() -> None:
+        command, args = errcat_command()
+        env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+        async with (
+            stdio_client(StdioServerParameters(command=command, args=args, env=env)) as (read, write),
+            ClientSession(read, write) as client,
+        ):
+            await client.initialize()
+            await work(client)
+
+    anyio.run(main)
+    assert found["lookup"]["found"] is True and found["search"]["results"] and found["vendors"]["vendors"], found
+    assert took["quick"] < took["explain"] / 3, took
+
+
 def test_a_long_explain_tells_a_client_that_asked_for_progress_how_long_it_has_run(monkeypatch) -> None:
     """Through the SDK's client and its progress_callback (a progressToken in the call's _meta). A paste of
     10,000 errors takes a second or more to explain and the server said nothing meanwhile, so a client timing

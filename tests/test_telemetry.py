@@ -1623,6 +1623,40 @@ class _OtlpReceiver(Handler):
 
 
 @pytest.mark.filterwarnings("ignore:`LoggingHandler` in `opentelemetry-sdk` is deprecated:DeprecationWarning")
+def test_a_screened_span_still_says_how_much_the_sdks_limits_dropped():
+    """integ26, the real SDK with span limits (BatchSpanProcessor -> ScreenedSpanExporter -> OTLP/HTTP to 127.0.0.1):
+    the span of a vendor's error call, cut to 8 attributes, reached the collector with dropped_attributes_count 0
+    (3 straight to OTLP): the screened copy held its attributes, events and links in plain containers, which the
+    SDK counts as nothing dropped. Each count now goes with the screened copy, span, events and links alike."""
+    from opentelemetry.sdk.trace import SpanLimits
+    from opentelemetry.trace import Link
+
+    from errcat.integrations.opentelemetry import ScreenedSpanExporter
+
+    limits = SpanLimits(max_span_attributes=2, max_events=1, max_links=1, max_event_attributes=1, max_link_attributes=1)
+    screened, plain = InMemorySpanExporter(), InMemorySpanExporter()
+    provider = TracerProvider(span_limits=limits)
+    provider.add_span_processor(SimpleSpanProcessor(ScreenedSpanExporter(screened)))
+    provider.add_span_processor(SimpleSpanProcessor(plain))
+    tracer = provider.get_tracer("integ26")
+    with tracer.start_as_current_span("earlier") as earlier:
+        pass
+    links = [Link(earlier.get_span_context(), {"a": 1, "b": 2}), Link(earlier.get_span_context(), {"c": 3})]
+    with tracer.start_as_current_span("sync", links=links) as span:
+        for i in range(4):
+            span.set_attribute(f"app.{i}", f"https://api.example.com/x?api_key={SECRET}")
+        for i in range(3):
+            span.add_event(f"e{i}", {"url": f"https://api.example.com/x?api_key={SECRET}", "n": i})
+    provider.shutdown()
+    (sent,), (raw,) = ([s for s in exporter.get_finished_spans() if s.name == "sync"] for exporter in (screened, plain))
+    assert SECRET not in json.dumps([dict(sent.attributes), [dict(e.attributes) for e in sent.events]])
+    assert (sent.dropped_attributes, sent.dropped_events, sent.dropped_links) == (2, 2, 1)
+    assert (raw.dropped_attributes, raw.dropped_events, raw.dropped_links) == (2, 2, 1)
+    assert [e.dropped_attributes for e in sent.events] == [e.dropped_attributes for e in raw.events], (sent.events, raw.events)
+    assert [len(e.attributes) for e in sent.events] == [1]
+    assert [k.dropped_attributes for k in sent.links] == [k.dropped_attributes for k in raw.links]
+
+
 def test_opentelemetry_over_otlp_http_carries_the_fingerprint_and_no_credential(server, catalog):
     """What a collector receives, decoded from the wire as one decodes it: the failed call's span names
     errcat's fingerprint in ``error.type`` beside the HTTP status the instrumentation sets, with the
@@ -2122,6 +2156,43 @@ def test_structlog_processor_reads_a_vendor_error_from_exc_info(server, catalog)
     assert explained["errcat"]["fingerprint"] == expected
     assert explained["errcat"]["entry"].startswith("myob.")
     assert "errcat" not in other
+
+
+@pytest.mark.parametrize("pass_foreign_args", [False, True])
+def test_structlogs_stdlib_bridge_renders_a_plain_records_failed_call_without_its_key(server, catalog, pass_foreign_args):
+    """structlog's stdlib bridge (ProcessorFormatter, errcat's processor in foreign_pre_chain, JSONRenderer), as
+    structlog's docs have an application render its plain logging records (integ26): `log.error("sync failed: %s",
+    error)` after raise_for_status() reached the JSON line with the URL's api_key, the record's message formatted
+    before the chain ran and its arguments gone from the event. The message is now screened, and with
+    pass_foreign_args=True the error among the arguments is explained as ExplainFilter explains it."""
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[ExplainProcessor(catalog), structlog.processors.format_exc_info],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, structlog.processors.JSONRenderer()],
+            pass_foreign_args=pass_foreign_args,
+        )
+    )
+    log = logging.getLogger(f"integ26.bridge.{pass_foreign_args}")
+    log.addHandler(handler)
+    log.propagate = False
+    response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+    other = requests.get(f"{server}/v1/charges?api_key={SECRET}")
+    for failed in (response, other):
+        try:
+            failed.raise_for_status()
+        except requests.HTTPError as error:
+            log.error("sync failed: %s", error)
+    log.warning("calling %s", f"{server}/v1/charges?api_key={SECRET}")  # a URL as a string argument
+    log.warning("nothing about a call: %s", "fine")
+    vendor, service, called, plain = (json.loads(line) for line in out.getvalue().splitlines())
+    assert SECRET not in out.getvalue(), out.getvalue()
+    assert "for url: http" in vendor["event"] and "for url: http" in service["event"]  # screened, not dropped
+    assert plain["event"] == "nothing about a call: fine" and "errcat" not in plain
+    assert ("errcat" in vendor) is pass_foreign_args and "errcat" not in service and "errcat" not in called
+    if pass_foreign_args:
+        assert vendor["errcat"]["vendor"] == "myob"
 
 
 def test_structlog_explains_urllibs_and_aiohttps_http_errors_and_renders_them_without_the_key(server, catalog):

@@ -237,22 +237,49 @@ def _screened_span(span: Any) -> Any:
     status = span.status
     if status.description:
         status = Status(status.status_code, hidden_value(status.description, "status"))
-    events = [Event(hidden_attribute(e.name, "name"), _screened_attributes(e.attributes), e.timestamp) for e in span.events]
-    links = [Link(_screened_context(link.context), _screened_attributes(link.attributes)) for link in span.links]
+    events = [
+        Event(hidden_attribute(e.name, "name"), _counted(_screened_attributes(e.attributes), e), e.timestamp) for e in span.events
+    ]
+    links = [Link(_screened_context(link.context), _counted(_screened_attributes(link.attributes), link)) for link in span.links]
     return ReadableSpan(
         name=hidden_attribute(span.name, "name"),
         context=_screened_context(span.context),
         parent=_screened_context(span.parent),
         resource=_screened_resource(span.resource),
-        attributes=_screened_attributes(span.attributes),
-        events=events,
-        links=links,
+        attributes=_counted(_screened_attributes(span.attributes), span),
+        events=_counted_list(events, span.dropped_events),
+        links=_counted_list(links, span.dropped_links),
         kind=span.kind,
         status=status,
         start_time=span.start_time,
         end_time=span.end_time,
         instrumentation_scope=_screened_scope(span.instrumentation_scope),
     )
+
+
+def _counted(attributes: Any, source: Any) -> Any:
+    """Screened attributes that still say how many the SDK's limits dropped (``dropped_attributes``, which OTLP
+    sends as ``dropped_attributes_count``): a copy in a plain dict said none, so a collector was told the span (or
+    event, or link) was whole when its limits had cut it."""
+    dropped = getattr(source, "dropped_attributes", 0)
+    if not dropped:
+        return attributes
+    from opentelemetry.attributes import BoundedAttributes
+
+    counted = BoundedAttributes(maxlen=None, attributes=attributes, immutable=True)
+    counted.dropped = dropped
+    return counted
+
+
+def _counted_list(items: list[Any], dropped: int) -> Any:
+    """A span's screened events or links that still say how many its limits dropped, as ``_counted`` does."""
+    if not dropped:
+        return items
+    from opentelemetry.sdk.util import BoundedList
+
+    counted = BoundedList.from_seq(None, items)
+    counted.dropped = dropped
+    return counted
 
 
 # a tracestate value as W3C Trace Context allows it (the SDK's own pattern): TraceState drops another with a warning

@@ -24,7 +24,7 @@ processor is a plain function of (logger, method name, event dict).
 from __future__ import annotations
 
 import logging
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from . import credentials_hidden, given_catalog
@@ -82,11 +82,33 @@ class ExplainProcessor:
         """The explanation of an exception passed as a value (``log.error("sync failed", error=e)``), as of exc_info's."""
         if event_dict.get("response") is not None or event_dict.get("exc_info"):
             return None
-        errors = [v for k, v in list(event_dict.items())[:MAX_VALUES] if isinstance(v, BaseException) and k != "exc_info"]
-        return next((x for e in errors if (x := explanation_of(e, self.catalog)) is not None), None)
+        return next((x for e in _errors(event_dict) if (x := explanation_of(e, self.catalog)) is not None), None)
 
 
 MAX_VALUES = 50  # an event's values looked at for an exception about a vendor's response
+
+
+def _values(event_dict: MutableMapping[str, Any]) -> list[Any]:
+    """An event's values; for one structlog's stdlib bridge made of a plain logging record (``ProcessorFormatter``'s
+    ``foreign_pre_chain``) with ``pass_foreign_args=True``, the record's arguments (``positional_args``) one by one."""
+    values = [v for k, v in list(event_dict.items())[:MAX_VALUES] if k != "exc_info"]
+    args = event_dict.get("positional_args") if _foreign(event_dict) else None
+    if isinstance(args, tuple):
+        values += args[:MAX_VALUES]
+    elif isinstance(args, Mapping):
+        values += list(args.values())[:MAX_VALUES]
+    return values
+
+
+def _foreign(event_dict: MutableMapping[str, Any]) -> bool:
+    """An event structlog's ``ProcessorFormatter`` made of a plain logging record: its ``event`` is the record's
+    message formatted with its arguments (``log.error("sync failed: %s", error)``: raise_for_status()'s error quotes
+    the URL, its api_key in the query), and the arguments are gone unless the formatter passes them on."""
+    return event_dict.get("_from_structlog") is False and isinstance(event_dict.get("_record"), logging.LogRecord)
+
+
+def _errors(event_dict: MutableMapping[str, Any]) -> list[BaseException]:
+    return [v for v in _values(event_dict) if isinstance(v, BaseException)]
 
 
 def _about_a_call(event_dict: MutableMapping[str, Any], error: BaseException | None) -> bool:
@@ -95,9 +117,10 @@ def _about_a_call(event_dict: MutableMapping[str, Any], error: BaseException | N
     (raise_for_status()'s HTTPError, urllib's HTTPError, aiohttp's ClientResponseError), or is raised from one."""
     if event_dict.get("response") is not None:
         return True
-    values = list(event_dict.items())[:MAX_VALUES]
-    errors = [error, *(v for k, v in values if isinstance(v, BaseException) and k != "exc_info")]
-    return any(holds_response(e) for e in errors if e is not None)
+    if any(holds_response(e) for e in [error, *_errors(event_dict)] if e is not None):
+        return True
+    event = event_dict.get("event")  # a plain record's message quoting a URL, as Sentry's logging integration reads one
+    return _foreign(event_dict) and isinstance(event, str) and "://" in event
 
 
 def _scrub(event_dict: MutableMapping[str, Any]) -> None:
@@ -105,7 +128,7 @@ def _scrub(event_dict: MutableMapping[str, Any]) -> None:
     and shape (``url=r.url``, a ``headers`` dict) and exceptions by a copy of them (their message quotes the URL),
     as the Sentry integration hides a scope's tags and contexts. exc_info and the response are read, not shown."""
     for key in list(event_dict):  # every one: the 51st reached the renderer as it was
-        if key not in ("exc_info", "response"):
+        if key not in ("exc_info", "response", "_record"):  # the bridge's record: read, then dropped by its formatter
             event_dict[key] = _scrubbed(event_dict[key], str(key), 0)
 
 

@@ -79,8 +79,14 @@ class CatalogInUse:
         self._open: ErrorCatalog | None = None
         self._states: list[Any] = []
         self._lock = threading.Lock()
-        self._told = ""  # the last catalog error written to the server's log
+        self._told = [""]  # the last catalog error written to the server's log (shared with a sibling)
         self._holder: Use | None = None  # the use holding the lock
+
+    def sibling(self) -> CatalogInUse:
+        """The same catalog, opened apart, with its own lock (the quick tools'); a broken one told in the log once."""
+        other = CatalogInUse(list[Path | str](self.paths), builtin=self.builtin)
+        other._told = self._told
+        return other
 
     async def answer(self, work: Callable[[ErrorCatalog], T]) -> T:
         """``ask`` on a worker thread. A call the client cancels returns at once, and its work is stopped."""
@@ -136,8 +142,8 @@ class CatalogInUse:
 
     def _tell(self, exc: CatalogError) -> None:
         """A broken catalog in the server's log (stderr) as well as in each answer; once until it changes."""
-        if str(exc) != self._told:
-            self._told = str(exc)
+        if str(exc) != self._told[0]:
+            self._told[0] = str(exc)
             print(f"errcat: {exc}", file=sys.stderr)
 
     def warm(self) -> None:
@@ -293,8 +299,10 @@ def _paste_bytes(text: str) -> bytes:
     return text.encode("utf-8", errors="replace")  # lone surrogates a JSON string may carry
 
 
-def _tools(catalog: CatalogInUse) -> list[Tool]:
-    # the documents (and the explainer under them) are imported by the first call, or CatalogInUse.warm
+def _tools(catalog: CatalogInUse, quick: CatalogInUse) -> list[Tool]:
+    # the documents (and the explainer under them) are imported by the first call, or CatalogInUse.warm.
+    # The quick tools (lookup, search, list_vendors: milliseconds) use ``quick``, a catalog of their own: on the
+    # pastes' one, an assistant's lookup made while a 2 MiB paste was explained waited for all of it (seconds).
     async def explain(text: Paste, ctx: Context[Any], vendor: VendorFilter = None) -> CallToolResult:
         """Explain a pasted API error: which vendor and which documented error it is, why it happens, how to
         fix it and whether a retry can help, with the source of each claim. Says so when the catalog lacks it."""
@@ -323,7 +331,7 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
 
             return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit or LIMIT)
 
-        return await _answer(catalog, found)
+        return await _answer(quick, found)
 
     async def search(
         query: SearchWords = None,
@@ -340,7 +348,7 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
 
             return bounded_search(search_document(words, cat.search(words, limit or LIMIT, vendor=vendor)))
 
-        return await _answer(catalog, found)
+        return await _answer(quick, found)
 
     async def list_vendors() -> CallToolResult:
         """The vendors (APIs) in the catalog in use, with their hosts, auth schemes, how many errors each documents
@@ -351,7 +359,7 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
 
             return bounded_vendors(vendors_document(cat.vendor_summaries()))
 
-        return await _answer(catalog, vendors)
+        return await _answer(quick, vendors)
 
     async def retry_advice(text: Paste, ctx: Context[Any], vendor: VendorFilter = None) -> CallToolResult:
         """Whether resending the request in a pasted error response can succeed, and how to wait (backoff, until a
@@ -670,12 +678,13 @@ def build_server(paths: list[Path | str] | None = None, *, builtin: bool = True)
     """The errcat MCP server over the catalog in use (built-in unless ``builtin`` is false,
     ERRCAT_CATALOG, then ``paths``)."""
     catalog = CatalogInUse(paths, builtin=builtin)
+    quick = catalog.sibling()  # opened (24 ms) by the first quick call
     server: MCPServer[Any] = MCPServer(
         name="errcat",
         title="errcat: API error catalog",
         version=__version__,
         instructions=INSTRUCTIONS,
-        tools=_tools(catalog),
+        tools=_tools(catalog, quick),
         log_level="WARNING",
         middleware=[_arguments_never_echoed],
     )
