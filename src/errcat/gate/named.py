@@ -36,7 +36,7 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
         # => (var_dump: a line break), Scala's and a logger's arrows, LDIF's and AsciiDoc's ":: ", := ?= = :, and a dash
         # between spaces as a
         # list writes a name and its value ("пароль - …", "password – …")
-        (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}}
+        (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,40}}
         (?:\\\r?\n[ \t]{{0,40}}|\\[ \t]{{1,4}}(?=[^\s\\])|(?:-{{3,8}}|={{3,8}})[ \t]{{1,4}}(?=[^\s=-]))?)  # and a YAML
         # list's "- ", or a line continuation (.properties' and a shell's "\" at the end of the line, or before a space
         # where a logger joined the lines), or kubectl describe's "----" rule between a key and its value, joined so
@@ -56,6 +56,8 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
     # the literal on a line of its own: Some(\n "…",\n))
     (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])
       |\((?:\s{{0,80}}(?:"[^"\n]{{0,256}}"|'[^'\n]{{0,256}}')){{1,16}}\s{{0,80}}\)  # Python's ("abc"\n "def")
+      |<(?=[^\s<>]{{0,256}}[^\sa-z_<>-])[^\s<>]{{1,256}}>(?![^\s,;}}\])'"&])  # Dovecot's and Postfix's field=<value>
+      # (one token holding a digit or a sign: "<your password>", "<token>", "<nil>" are placeholders and stay)
       |[^\s,;}}\])'"&<>]{{1,4096}}+))"""  # (a bare value bounded: a name repeated in its escaped value stays linear)
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
