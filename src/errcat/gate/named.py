@@ -264,6 +264,10 @@ def _named_matches(low: str, first: int, last: int) -> Iterator[re.Match[str]]:
             pos = m.end("rest")  # the next name may stand inside this match's value ("a b token=c")
 
 
+# the rest of a value spelled with a blank between its characters, to its line's end: " a l l e e 9 7"
+_SPACED_RUN = _lazy(r"(?:[ ][^\s,;}\])'\"&<>](?![^\s])){3,255}+(?=[ \t]*(?:\r?\n|$))")
+
+
 def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     """The span of the value the name introduces, if the syntax around it makes a pair."""
     before = text[max(0, start - 8) : start]
@@ -289,6 +293,8 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
             return _checked(text, at, len(text) if line_end < 0 else line_end)  # print_r: to the end of the line
         if _BLOCK_MARK().fullmatch(value) and (word := _NEXT_WORD().match(text, m.end("val"))):
             return _checked(text, word.start(1), word.end(1))  # password: | value, its lines joined into one
+        if len(value) == 1 and (spaced := _SPACED_RUN().match(text, m.end("val"))):
+            return _checked(text, at, spaced.end())  # "password: M a l l e e 9 7": a value spelled letter by letter
         if "=" in sep or ":" in sep:
             return _checked(text, at, _run_on(text, m.end("val"), _SEGMENTS))
     elif value[:1] in "'\"" and (more := _QUOTE_RUN_ON().match(text, m.end("val"))) and more.group(1) == value[:1]:
