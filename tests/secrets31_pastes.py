@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+from functools import partial
 from urllib.parse import quote
 
 from secrets_kit import B64, HEX, IX_BODY, MYOB_401, SAGE_BODY, UP, URLSAFE, WORDS, A, Round
@@ -22,10 +23,7 @@ def b64u(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def jwt() -> str:
-    head = b64u(b'{"alg":"RS256","typ":"JWT","kid":"' + rnd(20).encode() + b'"}')
-    body = b64u(json.dumps({"sub": rnd(24), "scope": "accounting", "exp": R.randint(1_700_000_000, 1_800_000_000)}).encode())
-    return f"{head}.{body}.{rnd(86, URLSAFE)}"
+jwt = partial(_ROUND.jwt, "accounting", claim="scope", alg="RS256", kid=(20, A), sub=24, sig=86)
 
 
 def pem_body(lines: int) -> list[str]:

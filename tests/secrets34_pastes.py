@@ -18,21 +18,17 @@ from __future__ import annotations
 
 import json
 import string
+from functools import partial
 from urllib.parse import quote
 
-from secrets_kit import B64, HEX, IX_BODY, LOW, MYOB_401, MYOB_BODY, PROSPEND_401, SAGE_BODY, URLSAFE, A, Round, b64, b64url
+from secrets_kit import B64, HEX, IX_BODY, LOW, MYOB_401, MYOB_BODY, PROSPEND_401, SAGE_BODY, URLSAFE, A, Round, b64
 
 _ROUND = Round(3434)
 R = _ROUND.random
 rnd, case, picked, letters, CASES = _ROUND.rnd, _ROUND.case, _ROUND.picked, _ROUND.letters, _ROUND.cases
 
 
-def jwt():
-    head = b64url('{"alg":"RS256","typ":"JWT","kid":"' + rnd(16, HEX) + '"}')
-    body = b64url(
-        json.dumps({"sub": rnd(12, A), "aud": "https://management.azure.com", "exp": R.randint(1700000000, 1800000000)})
-    )
-    return f"{head}.{body}.{rnd(86, URLSAFE)}"
+jwt = partial(_ROUND.jwt, "https://management.azure.com", alg="RS256", kid=(16, HEX), sig=86)
 
 
 def ending_word():

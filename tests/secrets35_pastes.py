@@ -17,19 +17,17 @@ picks one. ``CASES``: (id, paste, credentials)."""
 from __future__ import annotations
 
 import json
+from functools import partial
 from urllib.parse import quote
 
-from secrets_kit import B64, HEX, IX_BODY, LOW, MYOB_401, MYOB_BODY, PROSPEND_401, SAGE_BODY, URLSAFE, A, Round, b64, b64url
+from secrets_kit import B64, HEX, IX_BODY, LOW, MYOB_401, MYOB_BODY, PROSPEND_401, SAGE_BODY, URLSAFE, A, Round, b64
 
 _ROUND = Round(3535)
 R = _ROUND.random
 rnd, case, picked, letters, CASES = _ROUND.rnd, _ROUND.case, _ROUND.picked, _ROUND.letters, _ROUND.cases
 
 
-def jwt(aud="https://api.prospend.com"):
-    head = b64url('{"alg":"RS256","typ":"JWT"}')
-    body = b64url(json.dumps({"sub": rnd(12, A), "aud": aud, "exp": R.randint(1700000000, 1800000000)}))
-    return f"{head}.{body}.{rnd(86, URLSAFE)}"
+jwt = partial(_ROUND.jwt, aud="https://api.prospend.com", alg="RS256", sig=86)
 
 
 def ending_word():
@@ -70,7 +68,7 @@ t = rnd(40, HEX)
 case("git-credentials-x-access-token", f"https://x-access-token:{t}@git.acme.io/erp/sync.git\nremote: 401", t)
 
 # --- docker, kubernetes, helm, ansible
-t = jwt("registry.acme.io")
+t = jwt(aud="registry.acme.io")
 case("docker-identitytoken", json.dumps({"auths": {"acr.azurecr.io": {"auth": "", "identitytoken": t}}}, indent=2), t[-40:])
 t = rnd(40, A) + "." + rnd(20, A)
 case("kubeconfig-user-token", f"users:\n- name: erp-ci\n  user:\n    token: {t}\nerror: Unauthorized", t[:40])

@@ -16,7 +16,7 @@ import base64
 import json
 from urllib.parse import quote
 
-from secrets_kit import B64, HEX, IX_BODY, LOW, MYOB_401, PROSPEND_401, SAGE_BODY, URLSAFE, A, Round, b64, b64url
+from secrets_kit import B64, HEX, IX_BODY, LOW, MYOB_401, PROSPEND_401, SAGE_BODY, URLSAFE, A, Round, b64
 
 _ROUND = Round(3636)
 R = _ROUND.random
@@ -24,10 +24,7 @@ rnd, case, picked, letters, CASES = _ROUND.rnd, _ROUND.case, _ROUND.picked, _ROU
 DIG = "0123456789"
 
 
-def jwt(aud="https://api.acme.io"):
-    head = b64url('{"alg":"HS256","typ":"JWT"}')
-    body = b64url(json.dumps({"sub": rnd(12, A), "aud": aud, "exp": R.randint(1700000000, 1800000000)}))
-    return f"{head}.{body}.{rnd(43, URLSAFE)}"
+jwt = _ROUND.jwt
 
 
 def ending_word():

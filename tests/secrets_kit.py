@@ -6,6 +6,7 @@ sees) and the list of cases its ``case`` fills. A round's seed fixes every crede
 from __future__ import annotations
 
 import base64
+import json
 import random
 import string
 
@@ -50,6 +51,24 @@ class Round:
     def letters(self) -> str:
         """A password of two words in lower case, letters alone."""
         return f"{self.random.choice(self.words).lower()}{self.random.choice(self.words).lower()}"
+
+    def jwt(
+        self,
+        aud: str = "https://api.acme.io",
+        *,
+        claim: str = "aud",
+        alg: str = "HS256",
+        kid: tuple[int, str] | None = None,
+        sub: int = 12,
+        sig: int = 43,
+    ) -> str:
+        """A signed JWT of random parts, drawn in this order: a key id in its header (``kid``: its length and alphabet),
+        a subject of ``sub`` letters and digits, ``aud`` under the name ``claim``, an expiry, a signature of ``sig`` characters."""
+        head = {"alg": alg, "typ": "JWT"}
+        if kid:
+            head["kid"] = self.rnd(*kid)
+        body = {"sub": self.rnd(sub), claim: aud, "exp": self.random.randint(1700000000, 1800000000)}
+        return f"{b64url(json.dumps(head, separators=(',', ':')))}.{b64url(json.dumps(body))}.{self.rnd(sig, URLSAFE)}"
 
     def case(self, cid: str, text: str, *secrets: str) -> None:
         self.cases.append((cid, text, list(secrets)))

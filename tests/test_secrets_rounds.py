@@ -16,6 +16,7 @@ import secrets34_pastes
 import secrets35_pastes
 import secrets36_pastes
 import secrets37_pastes
+import secrets38_pastes
 from corpus import secrets_explain_and_scan_show, shown_secrets
 
 ROUNDS = {
@@ -28,6 +29,7 @@ ROUNDS = {
     35: secrets35_pastes,
     36: secrets36_pastes,
     37: secrets37_pastes,
+    38: secrets38_pastes,
 }
 
 

@@ -36,7 +36,7 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
         # => (var_dump: a line break), Scala's and a logger's arrows, LDIF's and AsciiDoc's ":: ", := ?= = :, and a dash
         # between spaces as a
         # list writes a name and its value ("пароль - …", "password – …")
-        (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}}
+        (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,40}}
         (?:\\\r?\n[ \t]{{0,40}}|\\[ \t]{{1,4}}(?=[^\s\\])|(?:-{{3,8}}|={{3,8}})[ \t]{{1,4}}(?=[^\s=-]))?)  # and a YAML
         # list's "- ", or a line continuation (.properties' and a shell's "\" at the end of the line, or before a space
         # where a logger joined the lines), or kubectl describe's "----" rule between a key and its value, joined so
@@ -56,6 +56,8 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
     # the literal on a line of its own: Some(\n "…",\n))
     (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])
       |\((?:\s{{0,80}}(?:"[^"\n]{{0,256}}"|'[^'\n]{{0,256}}')){{1,16}}\s{{0,80}}\)  # Python's ("abc"\n "def")
+      |<(?=[^\s<>]{{0,256}}[^\sa-z_<>-])[^\s<>]{{1,256}}>(?![^\s,;}}\])'"&])  # Dovecot's and Postfix's field=<value>
+      # (one token holding a digit or a sign: "<your password>", "<token>", "<nil>" are placeholders and stay)
       |[^\s,;}}\])'"&<>]{{1,4096}}+))"""  # (a bare value bounded: a name repeated in its escaped value stays linear)
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
@@ -262,6 +264,10 @@ def _named_matches(low: str, first: int, last: int) -> Iterator[re.Match[str]]:
             pos = m.end("rest")  # the next name may stand inside this match's value ("a b token=c")
 
 
+# the rest of a value spelled with a blank between its characters, to its line's end: " a l l e e 9 7"
+_SPACED_RUN = _lazy(r"(?:[ ][^\s,;}\])'\"&<>](?![^\s])){3,255}+(?=[ \t]*(?:\r?\n|$))")
+
+
 def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     """The span of the value the name introduces, if the syntax around it makes a pair."""
     before = text[max(0, start - 8) : start]
@@ -287,6 +293,8 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
             return _checked(text, at, len(text) if line_end < 0 else line_end)  # print_r: to the end of the line
         if _BLOCK_MARK().fullmatch(value) and (word := _NEXT_WORD().match(text, m.end("val"))):
             return _checked(text, word.start(1), word.end(1))  # password: | value, its lines joined into one
+        if len(value) == 1 and (spaced := _SPACED_RUN().match(text, m.end("val"))):
+            return _checked(text, at, spaced.end())  # "password: M a l l e e 9 7": a value spelled letter by letter
         if "=" in sep or ":" in sep:
             return _checked(text, at, _run_on(text, m.end("val"), _SEGMENTS))
     elif value[:1] in "'\"" and (more := _QUOTE_RUN_ON().match(text, m.end("val"))) and more.group(1) == value[:1]:

@@ -28,7 +28,7 @@ from .nearby import (
     _values_before_names,
 )
 from .passwords import _cjk_glued, _dotted_passwords, _signed_passwords, _wrapped_after_word
-from .phrases import _codes, _passphrases, _said_digits, _said_phrases, _sentence_codes, _used_as_password
+from .phrases import _codes, _passphrases, _said_digits, _said_phrases, _sentence_codes, _spaced_labels, _used_as_password
 from .places import (
     _PATH_SECRET,
     _WEBHOOK,
@@ -145,6 +145,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _hex_wrapped(text)
     yield from _codes(text)
     yield from _sentence_codes(text)
+    yield from _spaced_labels(text)
     yield from _said_digits(text)
     yield from _passphrases(text)
     yield from _said_phrases(text)

@@ -387,6 +387,9 @@ _ENGLISH_ENDINGS = (
     "ator", "ager", "ider", "ader", "ser", "ter", "ada", "ida", "ado", "ido",  # (and a participle: "caducada", "bloqueado")
 )  # fmt: skip
 LONG_WORD_ENDINGS = tuple(_DERIVED_ENDINGS.values())
+# those endings in the plural, and an agent's ("components", "documents", "settings", "handlers"): a folder after another
+# ("src/components") or a sentence's noun, as English as the word in the singular
+_PROSE_ENDINGS = (*_ENGLISH_ENDINGS, *(f"{e}s" for e in _ENGLISH_ENDINGS if e[-1] not in "sy"), "ers")
 _NOT_A_WORD_PASSWORD = _lazy(r"user|login|logon|e-?mail|account|admin|default|blank|empty|none|null")
 # what a sentence says a password is, in words no ending above tells ("the password is incorrect")
 _STATE_WORDS = frozenset((
@@ -407,7 +410,7 @@ def letters_password(value: str, prose: bool = True) -> bool:
     is taken too: there an English word would stand only as a state or a name (left), not as a sentence's next word."""
     if not 8 <= len(value) <= 40 or not value.isalpha() or not value.isascii() or not value.islower():
         return False
-    if value in _STATE_WORDS or (prose and value.endswith(_ENGLISH_ENDINGS)):
+    if value in _STATE_WORDS or (prose and value.endswith(_PROSE_ENDINGS)):
         return False
     return not (_IN_NAME().search(value) or _NOT_A_WORD_PASSWORD().search(value))
 

@@ -11,7 +11,7 @@ from .basics import Span, _lazy, _lowered
 from .nearby import _letters_alone, _separated_value
 from .needles import _dense, _near_needles
 from .passwords import _STATE_WORDS
-from .words import _IN_NAME
+from .words import _IN_NAME, _not_a_value
 
 # a label naming codes that log in by themselves: "recovery codes:", "backup code", "one-time code", "OTP:", "2FA code",
 # "verification code" (then the codes on its line, or one a line on the lines after it)
@@ -66,14 +66,16 @@ def _codes(text: str) -> Iterator[Span]:
 
 
 # a sentence about a one-time code that gives it without a label: "the code from the app was 482913", "I entered 726209
-# from Google Authenticator": a number of 6 to 8 digits alone, on a line naming where such codes come from
+# from Google Authenticator", "Got a text with 482913", "the SMS said 590320": a number of 6 to 8 digits alone, on a
+# line naming where such codes come from
 _OTP_SOURCES = (
     "authenticator", "authy", "2fa", "mfa", "totp", "otp", "one-time", "one time", "the app", "sms", "texted",
-    "text message", "duo mobile",
+    "text message", "duo mobile", "a text",  # ("got a text with 482913")
 )  # fmt: skip
 _OTP_SOURCE = _lazy(r"(?<![a-z0-9])(?:" + "|".join(w.replace(" ", "[ \t]") for w in _OTP_SOURCES) + r")(?![a-z0-9])")
 _LONE_CODE = _lazy(  # (given as a code is: after a verb saying so, or "code"; not "request 12345678", "for 100234 messages")
-    r"(?<![a-z0-9])(?:was|is|were|entered|typed|tried|used|got|gave|received|sent|code|pin|passcode|token|otp)"
+    r"(?<![a-z0-9])(?:was|is|were|entered|typed|tried|used|got|gave|received|sent|said|says|code|pin|passcode|token|otp"
+    r"|(?:text|sms|message|email)[ \t]{1,4}with)"
     r":?[ \t]{1,4}(?:(?:the|a|code|it|in|as)[ \t]{1,4}){0,2}[\"'`]?(?P<code>\d{6,8})(?![\w.:/-])"
 )
 _OTP_LINE = 512  # at most this much of a line around its source word is read
@@ -197,3 +199,38 @@ def _used_as_password(text: str) -> Iterator[Span]:
         value = text[used.start("val") : used.end("val")] if used else ""
         if used and (_separated_value(value) or _letters_alone(value)):
             yield Span(used.start("val"), used.end("val"), "credential by position")
+
+
+# a label spelled with a space between its letters ("p a s s w o r d : …", "t o k e n = …"), which no name pass reads:
+# found at its credential word so spelled, walked back to its first letter; its value after ":" or "=" is hidden, one
+# token or the same letter-spaced run ("M a l l e e 9 7")
+_SPACED_WORDS = ("p a s s", "p w d", "t o k e n", "s e c r e t", "k e y", "a u t h", "s e n h a")
+_SPACED_LABEL = _lazy(
+    r"(?P<label>[^\s:=](?:[ ][^\s:=]){2,31}+)[ \t]{0,4}[:=][ \t]{0,4}"
+    r"(?P<val>(?:\S[ ]){2,255}+\S(?!\S)|[^\s:=]\S{0,511})"
+)
+_SPACED_LONGEST = 62  # characters a spaced label runs before its credential word
+
+
+def _spaced_labels(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if not any(w in low for w in _SPACED_WORDS):
+        return  # (most texts: one find a word, at C speed)
+    last_at = last_start = -1  # a word in the same spaced run as the last one starts where it did: judged once
+    for at in sorted(_at_words(low, _SPACED_WORDS)):
+        start = at
+        while start >= 2 and low[start - 1] == " " and not low[start - 2].isspace() and at - start < _SPACED_LONGEST:
+            if start == last_at:
+                start = last_start
+                break
+            start -= 2
+        if start == last_start or (start > 0 and not low[start - 1].isspace()):
+            last_at, last_start = at, start
+            continue
+        last_at, last_start = at, start
+        m = _SPACED_LABEL().match(low, start)
+        if m is None:
+            continue
+        name = m["label"].replace(" ", "")
+        if _IN_NAME().search(name) and not _not_a_value(name):
+            yield Span(*m.span("val"), "credential by name")

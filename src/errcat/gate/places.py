@@ -256,8 +256,24 @@ def _account_pairs(text: str) -> Iterator[Span]:
             yield Span(*m.span(1), "credential by position")
     slashed = "/" in text and _ACCOUNT_SLASH_REVERSED().search(text[::-1])
     for m in _ACCOUNT_PAIR().finditer(text) if slashed else ():
-        if _MARKED not in m[1] and not _DATE_LIKE().fullmatch(m[1]) and not _FILE_NAME().fullmatch(m[1]):
+        value = m[1]
+        named = _DATE_LIKE().fullmatch(value) or _FILE_NAME().fullmatch(value) or _schema_table(text, m)
+        if _MARKED not in value and not named:
             yield Span(*m.span(1), "credential by position")
+
+
+# a table in a schema named like a built-in account, its name in lower-case words joined by "_" (MySQL's "sys/sys_config"
+# in InnoDB's "Cannot open table sys/sys_config"): the schema's name again before it, or the line saying it is a table
+_SNAKE_NAME = _lazy(r"[a-z]{1,40}(?:_[a-z]{1,40}){1,8}")
+_TABLE_SAID = _lazy(r"(?<![a-z])(?:table|schema|view|database)s?(?![a-z])", re.IGNORECASE)
+
+
+def _schema_table(text: str, m: re.Match[str]) -> bool:
+    if not _SNAKE_NAME().fullmatch(m[1]):
+        return False
+    account = text[m.start() : m.start(1)].rstrip(" \t/").lower()
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return m[1].startswith(account + "_") or _TABLE_SAID().search(text, line_start, m.start()) is not None
 
 
 def _encoded_pairs(text: str) -> Iterator[Span]:
