@@ -5,10 +5,16 @@ before."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
 from mcp_kit import mcp_session
+
+SRC = Path(__file__).resolve().parent.parent / "src"
 
 
 def _mcp(tmp_path: Path, lines: list[str]) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
@@ -45,3 +51,53 @@ def test_mcp_a_batch_member_refused_for_its_shape_is_answered_with_its_id_in_its
         'Invalid Request: its "id" is a number too large to write back (over 1.8e308)',
         "Invalid Request: it writes an integer of over 4,300 digits, more than the server reads",
     ], said
+
+
+def _scan_since(tmp_path: Path, value: str) -> subprocess.CompletedProcess[str]:
+    log = tmp_path / "a.log"
+    log.write_text("2026-06-30T10:00:00Z ERROR x\n")
+    env = {**os.environ, "PYTHONPATH": str(SRC), "ERRCAT_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "errcat", "scan", "--since", value, str(log)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_scan_since_an_impossible_date_says_why_in_one_line(tmp_path: Path) -> None:
+    """`--since 2026-06-31` was refused as "cannot read '2026-06-31' as a time": the user was not told that June has
+    30 days (nor that 2026 has no 29 February, or week 53 of 2027 does not exist, or that 1764000000 is a Unix time)."""
+    done = _scan_since(tmp_path, "2026-06-31")
+    assert done.returncode == 2 and done.stdout == "", done
+    assert done.stderr.strip().splitlines() == [
+        "errcat: '2026-06-31' is no time (June 2026 has 30 days): use 2026-11-19, 2026-11-19T02:00:00Z, or 6h / 2d ago"
+    ]
+    assert _scan_since(tmp_path, "2024-02-29").returncode == 0  # a leap day is a day
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("2026-02-29", "(February 2026 has 28 days (2026 is no leap year))"),
+        ("20260631", "(June 2026 has 30 days)"),
+        ("2026-06-31T10:00Z", "(June 2026 has 30 days)"),
+        ("2026-13-01", "(there is no month 13; months are 01 to 12)"),
+        ("2027-W53", "(2027 has ISO weeks W01 to W52)"),
+        ("2026-W47-8", "(an ISO week's days are 1 (Monday) to 7 (Sunday), not 8)"),
+        ("2026-366", "(2026 has 365 days; day 366 is none of them)"),
+        ("2024-366", "(a day of the year is not read: write its date, 2024-12-31)"),
+        ("2026-06-30T24:00", "(hour 24 is past 23 (midnight is 00:00 of the next day))"),
+        ("2026-06-30T10:00:60", "(second 60 is past 59)"),
+        ("2026-06-30T10:00+25:00", "(the offset +25:00 is beyond +/-23:59)"),
+        ("2026-06-30T10:00 PST", "(a time zone is written as an offset (+01:00, -05:00) or Z, not by its name)"),
+        ("1764000000", "(a number, not a date: as a Unix time it is 2025-11-24T16:00:00Z)"),
+        ("@1764000000123", "(a number, not a date: as a Unix time it is 2025-11-24T16:00:00Z)"),
+        ("2026/11/19", "(write its date with dashes, as 2026-11-19)"),
+        ("19.11.2026", "(write the year first, as 2026-11-19)"),
+        ("0000-01-01", "(there is no year 0; years start at 0001)"),
+    ],
+)
+def test_a_time_window_value_that_is_no_time_says_why(value: str, why: str) -> None:
+    from errcat.errors import UsageError
+    from errcat.scan.logline import parse_when
+
+    with pytest.raises(UsageError) as refused:
+        parse_when(value)
+    assert str(refused.value) == f"{value!r} is no time {why}: use 2026-11-19, 2026-11-19T02:00:00Z, or 6h / 2d ago"
