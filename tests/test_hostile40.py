@@ -101,3 +101,44 @@ def test_a_time_window_value_that_is_no_time_says_why(value: str, why: str) -> N
     with pytest.raises(UsageError) as refused:
         parse_when(value)
     assert str(refused.value) == f"{value!r} is no time {why}: use 2026-11-19, 2026-11-19T02:00:00Z, or 6h / 2d ago"
+
+
+def _scan(tmp_path: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(SRC), "ERRCAT_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "errcat", "scan", "--format", "json", *args]
+    return subprocess.run(command, input=stdin, capture_output=True, env=env, timeout=300)
+
+
+# synthetic: a log line of the shape the corpus's MYOB lines have, then bytes no log holds (a gzip stream of random data)
+_LOG = b"2026-06-30T10:00:00Z ERROR GET https://api.myob.com/accountright/x 401 Unauthorized\nsecond line\n"
+
+
+def test_scan_reads_the_text_before_binary_data_and_says_where_the_binary_data_starts(tmp_path: Path) -> None:
+    """A short log followed by other bytes (`cat app.log core.gz | errcat scan -`, a log a crash ended with garbage)
+    was refused whole as "binary file", its error lines never read: grep reads a file up to its binary data. Its lines
+    are scanned and the rest said skipped from its byte, on stdin, as a file and inside gzip."""
+    import gzip
+
+    junk = gzip.compress(os.urandom(3000), mtime=0)
+    (tmp_path / "mixed.log").write_bytes(_LOG + junk)
+    (tmp_path / "mixed.gz").write_bytes(gzip.compress(_LOG + junk, mtime=0))
+    said = f"binary data (NUL or control bytes) from byte {len(_LOG)} on, not read; the text before it was scanned"
+    for args, stdin, where in [
+        (["-"], _LOG + junk, said),
+        ([str(tmp_path / "mixed.log")], None, said),
+        ([str(tmp_path / "mixed.gz")], None, said.replace(" on,", " (unpacked) on,")),
+    ]:
+        done = _scan(tmp_path, *args, stdin=stdin)
+        assert done.returncode == 0 and b"Traceback" not in done.stderr, done
+        report = json.loads(done.stdout)
+        assert report["inputs"][0]["lines"] == 2 and report["inputs"][0]["broken"] == where, report["inputs"]
+        assert report["summary"]["error_records"] == 1, report["summary"]
+
+
+def test_scan_still_refuses_a_binary_file_whose_first_line_ends_in_a_line_end(tmp_path: Path) -> None:
+    """A PNG's first 6 bytes end in CR LF: it is no log with binary data after its text, but a binary file."""
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(2000)  # synthetic: PNG's signature, random bytes after
+    (tmp_path / "p.png").write_bytes(png)
+    done = _scan(tmp_path, str(tmp_path / "p.png"))
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines()[-1].endswith("p.png: binary file (NUL or control bytes near its start), not a log")
