@@ -142,3 +142,27 @@ def test_scan_still_refuses_a_binary_file_whose_first_line_ends_in_a_line_end(tm
     done = _scan(tmp_path, str(tmp_path / "p.png"))
     assert done.returncode == 2
     assert done.stderr.decode().splitlines()[-1].endswith("p.png: binary file (NUL or control bytes near its start), not a log")
+
+
+def test_a_url_whose_file_shrinks_between_its_listing_and_its_read_is_said_read_in_part(tmp_path: Path, monkeypatch) -> None:
+    """A file read through fsspec (file://, s3://) is listed first (its size), then read. One rewritten shorter in
+    between (a log rotated, an object replaced mid-scan) was scanned to its new end and the rest dropped without a
+    word: a 30 MB file:// log cut to 1 MB during the scan said "8.0 MB scanned", nothing skipped. The race is made
+    certain here: the file is truncated right after the scan lists it (a real truncation, not a mocked read)."""
+    import errcat
+    from errcat.scan import cluster
+
+    log = tmp_path / "app.log"
+    line = b"2026-06-30T10:00:00Z ERROR GET https://api.myob.com/accountright/x 401 Unauthorized\n"  # synthetic
+    log.write_bytes(line * 2000)
+    listed = cluster.expand
+
+    def listed_then_cut(names: list[str]):
+        found = listed(names)
+        log.write_bytes(line * 10)
+        return found
+
+    monkeypatch.setattr(cluster, "expand", listed_then_cut)
+    report = errcat.ErrorCatalog.open(use_env=False).scan([log.as_uri()], workers=1)
+    stats = report.inputs[0]
+    assert stats.lines == 10 and stats.broken is not None and "shrank" in stats.broken, stats
