@@ -8,6 +8,7 @@ import codecs
 import gzip
 import io
 import os
+import re
 import stat
 import sys
 import zlib
@@ -17,7 +18,7 @@ from typing import BinaryIO
 
 from ..fs import is_kernel_log, is_kernel_log_fd, open_input
 from ..gate import argument
-from ..text import UTF8_BOM, WIDE, byte_kind, compression, docker_framed
+from ..text import UTF8_BOM, WIDE, byte_kind, compression, docker_framed, is_binary
 
 CHUNK = 4 << 20
 SNIFF = 8192  # bytes looked at to tell text from binary
@@ -67,6 +68,34 @@ def _after_padding(f: BinaryIO) -> int:
     return 0
 
 
+def text_before_binary(head: bytes) -> int:
+    """Where binary data starts in an input's first bytes after whole lines of text (0: none first): a short log
+    followed by other bytes (``cat app.log core.gz | errcat scan -``) was refused whole as a binary file. Its lines
+    are read up to there, and the rest is said skipped from that byte, as grep reads a file until binary data."""
+    at = 0
+    for line in head.splitlines(keepends=True):
+        if not line.endswith(b"\n") or is_binary(line):
+            break
+        at += len(line)
+    if not at or not is_binary(head[at:]) or compression(head) or head.startswith(b"\x1f\x8b"):
+        return 0
+    try:  # a PNG's first line ends in a line end too, as a compressed stream's may: no printable UTF-8, a binary file
+        text = head[:at].decode()
+    except UnicodeDecodeError:
+        return 0
+    return at if text.translate(_LAYOUT).isprintable() and _WORD.search(text) else 0
+
+
+_WORD = re.compile("[A-Za-z]{4}")  # a word, as a log line holds: random bytes that decode seldom do
+_LAYOUT = dict.fromkeys(map(ord, "\t\n\r\x0b\x0c\x1b\x08"))  # what text holds beside printable characters
+
+
+def binary_from(at: int, inp: Input) -> str:
+    """What is said of an input whose text ends at byte ``at`` (see text_before_binary)."""
+    where = " (unpacked)" if inp.gzip else ""
+    return f"binary data (NUL or control bytes) from byte {at:,}{where} on, not read; the text before it was scanned"
+
+
 def _binary(head: bytes) -> str:
     """Why an input that is no text is skipped: a compressed format scan does not read is named."""
     if head.startswith(b"\x1f\x8b"):  # a gzip file is read unpacked: this is one inside it (a .gz.gz)
@@ -95,6 +124,7 @@ class Input:
     cr_lines: bool = False  # lines end in a lone CR (see cr_only): read whole, each CR a line end
     padded: bool = False  # a file whose first bytes are all NULs, text after them (see sniffed)
     start: int = 0  # where a padded file's text starts: it is read from there (_after_padding)
+    text_end: int = 0  # where binary data follows its first lines of text (text_before_binary): read whole, to there
     read: int = 0  # bytes read from disk or stdin (compressed bytes for gzip)
     unpacked: int = 0  # bytes a gzip input decompressed to (what its lines hold)
 
@@ -102,7 +132,7 @@ class Input:
     def splittable(self) -> bool:
         """Whether workers may read separate ranges of it: a plain file on disk, in a byte-wise
         encoding (a range of a UTF-16 file read raw would hold no needle)."""
-        whole = self.gzip or self.utf16 or self.framed or self.cr_lines
+        whole = self.gzip or self.utf16 or self.framed or self.cr_lines or self.text_end
         return self.path is not None and not whole and self.problem is None
 
 
@@ -182,7 +212,8 @@ def inputs(names: list[str]) -> list[Input]:
             inp.utf16 = kind in WIDE
             inp.framed = kind == "binary" and docker_framed(head)
             inp.cr_lines = cr_only(head)
-            if kind == "binary" and not inp.framed:
+            inp.text_end = text_before_binary(head) if kind == "binary" and not inp.framed else 0
+            if kind == "binary" and not inp.framed and not inp.text_end:
                 inp.problem = _binary(head)
         except OSError as exc:
             inp.problem = f"cannot read: {exc.strerror or exc}"
@@ -288,6 +319,11 @@ def _unpacked(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
     elif kind == "binary" and docker_framed(head):
         inp.framed = True
         yield from _unframed(stream, inp)
+    elif kind != "text" and (end := text_before_binary(head)):
+        yield stream.read(end)
+        inp.unpacked += end if inp.gzip else 0
+        inp.broken = binary_from(inp.start + end, inp)
+        return
     elif kind != "text":  # NUL bytes, or a gzip stream inside the gzip stream
         inp.problem = _binary(head)
         return

@@ -380,9 +380,11 @@ def parse_when(text: str, end: bool = False) -> datetime:
         # RFC 3339 allows a lower-case t and z (2026-11-19t02:00z)
         when = datetime.fromisoformat(value.upper().replace(" ", "T", 1) if len(value) > 10 else value)
     except ValueError:
-        raise UsageError(
-            f"cannot read {shown(text)[:64]!r} as a time: use 2026-11-19, 2026-11-19T02:00:00Z, or 6h / 2d ago"
-        ) from None
+        from .timetext import why_not_a_time
+
+        why = why_not_a_time(value)
+        said = f"{shown(text)[:64]!r} is no time ({why})" if why else f"cannot read {shown(text)[:64]!r} as a time"
+        raise UsageError(f"{said}: use 2026-11-19, 2026-11-19T02:00:00Z, or 6h / 2d ago") from None
     try:
         if end and _bare_date(value):
             when += timedelta(days=1, microseconds=-1)

@@ -199,6 +199,17 @@ def _misshapen(request: dict[str, Any]) -> _Misshapen | None:
     return _Misshapen(request["id"], wrong)
 
 
+def _refusing(origin: Any, refused: _Misshapen) -> Any:
+    """The origin of a request refused with its id and why: the refusal itself for a line of its own; for a batch's
+    member its place, the refusal kept in its batch. A member refused so lost its place: the error went out alone,
+    and the other members' answers never (hostile40: [{"id":1e400,...},{"id":5,...}] left 5 unanswered)."""
+    if isinstance(origin, tuple):
+        batch, place = origin
+        batch.refused[place] = refused
+        return origin
+    return refused
+
+
 @dataclass(eq=False)
 class _Batch:
     """A JSON-RPC batch being answered: its members in order, the requests not yet answered, the answers."""
@@ -207,6 +218,7 @@ class _Batch:
     seen: int = 0
     pending: set[Any] = field(default_factory=set)
     answers: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    refused: dict[int, _Misshapen] = field(default_factory=dict)  # members refused with their id (see _refusing)
 
     def done(self) -> bool:
         return self.seen == self.size and not self.pending
@@ -322,8 +334,9 @@ def session_version(line: str) -> str | None:
 _Member = tuple[_Batch, int]
 
 
-def _members(line: str) -> list[str] | None:
-    """The messages of a batch line, each as a line of its own; None when ``line`` is no (non-empty) batch."""
+def _members(line: str) -> list[tuple[str, _Misshapen | None]] | None:
+    """The messages of a batch line, each as a line of its own with its refusal when it is one already (see
+    _member_line); None when ``line`` is no (non-empty) batch."""
     if not line.lstrip().startswith("["):
         return None
     try:
@@ -335,13 +348,14 @@ def _members(line: str) -> list[str] | None:
     return [_member_line(member) for member in batch]
 
 
-def _member_line(member: Any) -> str:
+def _member_line(member: Any) -> tuple[str, _Misshapen | None]:
     """A batch's member as a line of its own; one writing an integer too long to read (see _Huge) as no message, an
-    invalid member of its batch, as the other members are read and answered."""
+    invalid member of its batch refused as a line of its own would be, as the other members are read and answered."""
     try:
-        return json.dumps(member, ensure_ascii=False) + "\n"
+        return json.dumps(member, ensure_ascii=False) + "\n", None
     except TypeError:
-        return NO_MESSAGE
+        request = member if isinstance(member, dict) and "method" in member and "id" in member else None
+        return NO_MESSAGE, None if request is None else _too_long_number(request)
 
 
 class _WellFormedLines(io.TextIOWrapper):
@@ -360,20 +374,20 @@ class _WellFormedLines(io.TextIOWrapper):
     def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # typeshed: _IOBase's bytes
         line, origin = self._queued.popleft() if self._queued else self._next_line(size)
         request, huge = _read_request(line)
+        refused: _Misshapen | None = None
         if request is not None and huge:
-            line, origin = NO_MESSAGE, _too_long_number(request)
+            refused = _too_long_number(request)
         elif request is not None and isinstance(request["id"], float):
             line, refused = self.number_ids.stand_in(request)
-            if refused is not None:
-                origin = refused
-            elif isinstance(origin, _Line) and (misshapen := _misshapen(json.loads(line))) is not None:
-                line, origin = NO_MESSAGE, misshapen
+            refused = refused or _misshapen(json.loads(line))
         elif request is not None and _bad_request_id(request):
             line = NO_MESSAGE
         elif request is None:
             line = self.number_ids.cancelling(line)
-        elif request is not None and isinstance(origin, _Line) and (misshapen := _misshapen(request)) is not None:
-            line, origin = NO_MESSAGE, misshapen  # refused with its id, not the SDK's id null
+        else:
+            refused = _misshapen(request)
+        if refused is not None:  # refused with its id, not the SDK's id null
+            line, origin = NO_MESSAGE, _refusing(origin, refused)
         if line:
             self.origins.append(origin)
         return line
@@ -394,7 +408,8 @@ class _WellFormedLines(io.TextIOWrapper):
         if not self.batches:
             return NO_MESSAGE, NO_BATCH
         batch = _Batch(len(members))
-        self._queued.extend((member, (batch, place)) for place, member in enumerate(members))
+        batch.refused = {place: refused for place, (_, refused) in enumerate(members) if refused is not None}
+        self._queued.extend((member, (batch, place)) for place, (member, _) in enumerate(members))
         return self._queued.popleft()
 
     def _bounded(self) -> str | None:
@@ -531,7 +546,9 @@ class _Answering(_Wrapped):
         """A complete batch's answers as one array (none at all for a batch of notifications alone)."""
         from mcp.shared.message import SessionMessage
 
-        batch.answers = [(place, self.number_ids.restored(answer)) for place, answer in batch.answers]
+        kept, batch.answers = batch.answers, [(place, self.number_ids.restored(answer)) for place, answer in batch.answers]
+        for _, answer in kept:  # a member refused with a stand-in id (see _refusing) has no answer of its own
+            self.number_ids.settled(answer.get("id"))
         if batch.answers:
             await self._inner.send(SessionMessage(batch.as_message()))  # type: ignore[arg-type]  # one JSON line
 
@@ -692,9 +709,10 @@ class _UntilAnswered(_Wrapped):
 
         errors = getattr(exc, "errors", None)
         kinds = {e.get("type") for e in errors()} if callable(errors) else set()
-        if isinstance(member, _Misshapen):
-            error = ErrorData(code=INVALID_REQUEST, message=f"Invalid Request: {member.wrong}")
-        elif isinstance(member, _TooLong):
+        said = member[0].refused.pop(member[1], None) if isinstance(member, tuple) else member
+        if isinstance(said, _Misshapen):
+            error = ErrorData(code=INVALID_REQUEST, message=f"Invalid Request: {said.wrong}")
+        elif isinstance(said, _TooLong):
             error = ErrorData(
                 code=INVALID_REQUEST,
                 message=f"Invalid Request: the line is over {MAX_LINE >> 20} MiB, not read (a paste is read up to 2 MB)",
@@ -711,7 +729,7 @@ class _UntilAnswered(_Wrapped):
                 code=INVALID_REQUEST,
                 message="Invalid Request: no JSON-RPC request, notification or answer (a request's id is a string or a number)",
             )
-        request = member.id if isinstance(member, _TooLong | _Misshapen | _Line) and error.code == INVALID_REQUEST else None
+        request = said.id if isinstance(said, _TooLong | _Misshapen | _Line) and error.code == INVALID_REQUEST else None
         refusal = JSONRPCError(jsonrpc="2.0", id=request, error=error)
         if not isinstance(member, tuple):
             await self._write.send(SessionMessage(refusal))
