@@ -1,0 +1,40 @@
+"""Scan on real lines (sweep36): what its sweep of logs nobody here wrote showed read wrong. Each test fails
+without its rule."""
+
+from __future__ import annotations
+
+import json
+
+from errcat.render.github import scan_annotations
+from errcat.render.scan import scan_document, scan_lines, scan_markdown
+from scanlines import scanned
+
+# Synthetic line (sweep36), in the layout of an application's log, holding MYOB's documented message that two of its
+# errors share (catalog/myob.entries.yaml: 37000 OrderPaid and 38000 PurchaseOrderPaid, MYOB's error list) with no
+# endpoint to tell them apart: explain says "one of 2 documented errors with these words"
+MYOB_FAMILY = "2024-05-01T10:00:00Z ERROR myob api: Cannot delete order with payment(s) applied"
+
+
+def test_a_family_of_documented_errors_is_reported_as_explain_says_it_in_every_format(index, tmp_path):
+    """A record several documented errors share the words of was reported under "not in the catalog" in every scan
+    format (and failed `--fail-on unmatched`), where explain says it is one of 2 documented errors: it is now a family,
+    counted apart in JSON, naming the errors it may be and claiming none."""
+    report = scanned(index, tmp_path, "app.log", [MYOB_FAMILY, "2024-05-01T10:00:01Z INFO ok"])
+    assert report.unmatched_count == 0 and report.matched_count == 0 and not report.fails("unmatched")
+    assert report.family_count == 1 and report.fails("any")
+    text = "\n".join("".join(part for part, _ in line) for line in scan_lines(report, 10))
+    doc = json.loads(json.dumps(scan_document(report, 10), default=str))
+    markdown = scan_markdown(report, 10)
+    github = scan_annotations(report, 10)
+    for said in (text, markdown, github):
+        assert "one of 2 documented errors with these words" in said or "One of several documented" in said
+        assert "not in the catalog:" not in said and "Not in the catalog" not in said
+        assert "37000 OrderPaid" in said and "38000 PurchaseOrderPaid" in said
+    assert (doc["summary"]["family"], doc["summary"]["unmatched"], doc["summary"]["matched"]) == (1, 0, 0)
+    assert doc["unmatched"] == [] and doc["matched"] == []
+    (family,) = doc["families"]
+    assert family["shares"] == "words" and family["text"] == "Cannot delete order with payment(s) applied"
+    assert sorted(family["one_of"]) == [
+        "37000 OrderPaid (myob.sale-order-item.order-paid)",
+        "38000 PurchaseOrderPaid (myob.purchase-order-item.purchase-order-paid)",
+    ]
