@@ -7,7 +7,7 @@ import json
 
 from errcat.render.github import scan_annotations
 from errcat.render.scan import scan_document, scan_lines, scan_markdown
-from scanlines import scanned
+from scanlines import other_groups, scanned
 
 # Synthetic line (sweep36), in the layout of an application's log, holding MYOB's documented message that two of its
 # errors share (catalog/myob.entries.yaml: 37000 OrderPaid and 38000 PurchaseOrderPaid, MYOB's error list) with no
@@ -38,3 +38,22 @@ def test_a_family_of_documented_errors_is_reported_as_explain_says_it_in_every_f
         "37000 OrderPaid (myob.sale-order-item.order-paid)",
         "38000 PurchaseOrderPaid (myob.purchase-order-item.purchase-order-paid)",
     ]
+
+
+# SHOW ENGINE INNODB STATUS as percona-toolkit's pt-fk-error-logger reads it: percona/percona-toolkit@8d0f14c
+# t/pt-fk-error-logger/samples/is001.txt lines 11-15 (GPL-2.0)
+INNODB_STATUS = [
+    "------------------------",
+    "LATEST FOREIGN KEY ERROR",
+    "------------------------",
+    "070913 11:06:03 Error in foreign key constraint of table test/child:",
+    "there is no index in referenced table which would contain",
+]
+
+
+def test_a_reports_section_heading_ending_in_a_level_word_is_no_error(index, tmp_path):
+    """InnoDB's status titles a section "LATEST FOREIGN KEY ERROR" between rules of dashes: the heading was an error
+    of its own, beside the error the section holds ("Error in foreign key constraint ..."), which stays one."""
+    groups = other_groups(scanned(index, tmp_path, "innodb-status.txt", INNODB_STATUS))
+    assert [lines for _, lines in groups] == [[4]]
+    assert groups[0][0].startswith("Error in foreign key constraint of table test/child")
