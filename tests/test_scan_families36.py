@@ -57,3 +57,36 @@ def test_a_reports_section_heading_ending_in_a_level_word_is_no_error(index, tmp
     groups = other_groups(scanned(index, tmp_path, "innodb-status.txt", INNODB_STATUS))
     assert [lines for _, lines in groups] == [[4]]
     assert groups[0][0].startswith("Error in foreign key constraint of table test/child")
+
+
+# ingress-nginx's controller logs by klog: elastic/integrations@8bf05a9 packages/nginx_ingress_controller/data_stream/
+# error/_dev/test/pipeline/test-error-raw.log lines 10-11 (Elastic License 2.0)
+KLOG = [
+    "W1215 04:15:13.815929       8 client_config.go:608] Neither --kubeconfig nor --master was specified.  Using the "
+    "inClusterConfig.  This might not work.",
+    "E1215 04:15:13.816036       8 config.go:489] Expected to load root CA config from /var/run/secrets/kubernetes.io/"
+    "serviceaccount/ca.crt, but got err: open /var/run/secrets/kubernetes.io/serviceaccount/ca.crt: no such file or directory",
+]
+
+
+def test_a_klog_lines_time_is_read_its_year_the_last_twelve_months(index, tmp_path):
+    """klog's head ("E1215 04:15:13.816036", no year) was no time: every record of a Kubernetes component was
+    untimed, and --since/--until left each out. Its year is taken as a syslog time's: this year's, or last year's
+    when that would be more than a day ahead."""
+    from datetime import UTC, datetime
+
+    from errcat.scan import ScanOptions, scan
+
+    now = datetime.now(UTC)
+    year = now.year - ((now.month, now.day + 1) < (12, 15))
+    report = scanned(index, tmp_path, "ingress.log", KLOG)
+    assert sorted(str(g.first_seen) for g in report.other.values()) == [
+        f"{year}-12-15 04:15:13.815929+00:00",
+        f"{year}-12-15 04:15:13.816036+00:00",
+    ]
+    windowed = scan(
+        index,
+        [str(tmp_path / "ingress.log")],
+        ScanOptions(workers=1, since=datetime(year, 12, 15, 4, 15, 13, 816000, tzinfo=UTC)),
+    )
+    assert (windowed.other_count, windowed.filtered_time, windowed.no_timestamp) == (1, 1, 0)
