@@ -82,7 +82,7 @@ def headline(report: ScanReport) -> str:
     observed = sum(g.count for g in seen)
     wild = f", {observed:,} observed in the wild ({len(seen):,} distinct; not documented)" if observed else ""
     families = report.family_count
-    family = f", {families:,} one of several documented errors (the log does not say which)" if families else ""
+    family = f", {families:,} in families of documented errors (the log does not say which of each)" if families else ""
     return (
         f"scanned {len(read)} of {len(report.inputs)} input(s): {counted}, {size} in {report.elapsed:.1f} s; "
         f"{report.matched_count + families + report.unmatched_count:,} vendor error(s): {report.matched_count - observed:,} "
