@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..explainer.redact import redact
-from .scan import error_title, headline, retry_words, scan_markdown
+from .scan import error_title, family_title, headline, retry_words, scan_markdown
 from .text import reading_mark
 
 if TYPE_CHECKING:
@@ -69,6 +69,11 @@ def ranked_annotations(report: ScanReport) -> list[Annotation]:
             lines += [f"meaning: {said} {mark}", f"fix: {fix}", f"retry: {retry} {mark}"]
         lines.append(f"lines: {_places(g)}")
         out.append(Annotation(g.count, f"errcat: {error_title(key)} (x{g.count:,})", "\n".join(lines), g))
+    for f in report.ranked_families():
+        title = family_title(f)
+        lines = [f"{title}: {f.count:,} occurrence(s)", f"text: {f.text}", f"one of: {'; '.join(f.entries)}"]
+        lines.append(f"lines: {_places(f)}")
+        out.append(Annotation(f.count, f"errcat: {title} (x{f.count:,})", "\n".join(lines), f))
     for u in report.ranked_unmatched():
         who = " ".join(p for p in (u.vendor or "unknown vendor", f"HTTP {u.status}" if u.status else None) if p)
         lines = [f"not in the catalog: {who}: {u.count:,} occurrence(s)", f"text: {u.text}", f"lines: {_places(u)}"]

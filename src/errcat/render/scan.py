@@ -13,7 +13,7 @@ from .markdown import Raw, escape, table
 from .text import Line, reading_mark
 
 if TYPE_CHECKING:
-    from ..scan.summary import Group, Key, Matched, ScanReport
+    from ..scan.summary import Family, Group, Key, Matched, ScanReport
 
 
 def _when(value: datetime | None) -> str | None:
@@ -81,11 +81,20 @@ def headline(report: ScanReport) -> str:
     seen = [g for g in report.matched.values() if g.kinds.get("observed")]
     observed = sum(g.count for g in seen)
     wild = f", {observed:,} observed in the wild ({len(seen):,} distinct; not documented)" if observed else ""
+    families = report.family_count
+    family = f", {families:,} in families of documented errors (the log does not say which of each)" if families else ""
     return (
         f"scanned {len(read)} of {len(report.inputs)} input(s): {counted}, {size} in {report.elapsed:.1f} s; "
-        f"{report.matched_count + report.unmatched_count:,} vendor error(s): {report.matched_count - observed:,} documented "
-        f"({len(report.matched) - len(seen):,} distinct){wild}, {report.unmatched_count:,} not in the catalog"
+        f"{report.matched_count + families + report.unmatched_count:,} vendor error(s): {report.matched_count - observed:,} "
+        f"documented ({len(report.matched) - len(seen):,} distinct){wild}{family}, {report.unmatched_count:,} not in the catalog"
     )
+
+
+def family_title(u: Family) -> str:
+    """``myob: one of 2 documented errors with these words``: how a scan heads a family's group."""
+    shares = "these words" if u.shares == "words" else f"this {u.shares}"
+    who = " ".join(p for p in (u.vendor or "unknown vendor", f"HTTP {u.status}" if u.status else None) if p)
+    return f"{who}: one of {len(u.entries)} documented errors with {shares}"
 
 
 def _read_size(report: ScanReport) -> str:
@@ -119,6 +128,8 @@ def _filters(report: ScanReport) -> list[str]:
         out.append(f"{report.no_timestamp:,} record(s) without a timestamp left out (--since/--until)")
     if report.unmatched_overflow:
         out.append(f"{report.unmatched_overflow:,} unmatched error(s) beyond the first groups only counted")
+    if report.families_overflow:
+        out.append(f"{report.families_overflow:,} error(s) of documented families beyond the first groups only counted")
     return out
 
 
@@ -149,10 +160,26 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
             lines.append([("         seen:      ", "dim"), (_span(g.first_seen, g.last_seen), None)])
         lines.append([("         lines:     ", "dim"), (_places(g), None)])
     lines += _more(len(report.matched), top, "catalogued error(s)")
+    lines += _family_lines(report, top)
     lines += _unmatched_lines(report, top)
     lines += _other_lines(report, top, everything)
     lines += _skipped_lines(report)
     return lines
+
+
+def _family_lines(report: ScanReport, top: int) -> list[Line]:
+    """The errors that are one of several documented ones, none claimed: each with the errors it may be."""
+    if not report.families:
+        return []
+    title = f"one of several documented errors: {report.family_count:,} error(s) in {len(report.families):,} group(s)"
+    lines: list[Line] = [[], [(title, "bold yellow")]]
+    for u in report.ranked_families()[:top]:
+        lines.append([(f"{u.count:>7,}  ", "bold"), (family_title(u), "yellow"), ("  ", None), (u.text, None)])
+        lines.append([("         one of:    ", "dim"), ("; ".join(u.entries), None)])
+        lines.append([("         lines:     ", "dim"), (_places(u), None)])
+        for place, sample in u.samples[:2]:
+            lines.append([("         sample:    ", "dim"), (f"{visible_line(place.file)}:{place.line}  ", "dim"), (sample, None)])
+    return lines + _more(len(report.families), top, "group(s)")
 
 
 def _unmatched_lines(report: ScanReport, top: int) -> list[Line]:
@@ -248,6 +275,8 @@ def scan_document(report: ScanReport, top: int) -> dict[str, Any]:
             "error_records": report.errors,
             "matched": report.matched_count,
             "distinct_matched": len(report.matched),
+            "family": report.family_count,  # one of several documented errors, the log not saying which
+            "family_groups": len(report.families),
             "unmatched": report.unmatched_count,
             "unmatched_groups": len(report.unmatched),
             "other_programs": report.other_count,
@@ -263,6 +292,11 @@ def scan_document(report: ScanReport, top: int) -> dict[str, Any]:
             "seconds": round(report.elapsed, 3),
         },
         matched=[_matched_record(k, g) for k, g in report.ranked_matched()[:top]],
+        families=[
+            {"vendor": u.vendor, "status": u.status, "text": u.text, "shares": u.shares, "one_of": list(u.entries)}
+            | _group_record(u)
+            for u in report.ranked_families()[:top]
+        ],
         unmatched=[
             {"vendor": u.vendor, "status": u.status, "text": u.text, **_group_record(u)} for u in report.ranked_unmatched()[:top]
         ],
@@ -303,6 +337,13 @@ def scan_markdown(report: ScanReport, top: int, everything: bool = False) -> str
     parts += [f"> {escape(text)}\n" for text in _filters(report)]
     if report.matched:
         parts += _matched_markdown(report, top)
+    if report.families:
+        parts.append("### One of several documented errors (the log does not say which)\n")
+        frows: list[list[object]] = [
+            [u.count, u.vendor or "unknown", u.status, u.text, "; ".join(u.entries), _places(u)]
+            for u in report.ranked_families()[:top]
+        ]
+        parts.append(table(["Count", "Vendor", "Status", "Text", "One of", "Lines"], frows))
     if report.unmatched:
         parts.append("### Not in the catalog\n")
         urows: list[list[object]] = [

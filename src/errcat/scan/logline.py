@@ -224,6 +224,25 @@ def _syslog_year(month: int, day: int) -> int:
     return now.year - ((month, day) > (now.month, now.day + 1))
 
 
+# glog's and klog's head (Kubernetes's components, etcd's old ones, ingress-nginx): its level letter, then the month and
+# day with no year (CockroachDB's with a two-digit year before them), the time to the microsecond: "E1215 04:15:13.816036"
+_GLOG_TIME = re.compile(r"[IWEF](\d\d)?(\d\d)(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{1,9}) ")
+
+
+def glog_time(head: str) -> datetime | None:
+    """The time of a line that starts with glog's head; its year, which klog does not write, taken as a syslog time's
+    is (the last twelve months). The head stays in the record's text: its letter is the line's level, and names its
+    group (summary.py's _GLOG_HEAD). Its records had no time, so --since/--until left every one out."""
+    if head[:1] not in "IWEF" or not (m := _GLOG_TIME.match(head)):
+        return None
+    yy, mo, d, h, mi, s, frac = m.groups()
+    try:
+        year = 2000 + int(yy) if yy else _syslog_year(int(mo), int(d))
+        return datetime(year, int(mo), int(d), int(h), int(mi), int(s), int(frac[:6].ljust(6, "0")), tzinfo=UTC)
+    except ValueError:
+        return None
+
+
 def time_value(value: Any) -> datetime | None:
     """A JSON field's timestamp: ISO text, or epoch seconds / milliseconds; in MongoDB's extended JSON too, as its log
     writes it since 4.4 ({"t":{"$date":"2026-03-10T20:58:10.004+00:00"},"s":"W",...}: its records had no time)."""

@@ -14,7 +14,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from ..text import EMAIL
-from .logline import forget_stamp, json_line, stamp_in, timestamp_in
+from .logline import forget_stamp, glog_time, json_line, stamp_in, timestamp_in
 from .needles import Buffer
 from .prefixes import RUNTIME_PREFIX
 from .records import ANNOUNCES_ERROR, BARE_ERLANG_HEAD, ELIXIR_RAISED, LOGPLEX_SOURCE, Record
@@ -526,7 +526,7 @@ def time_of(text: str, head: str) -> datetime | None:
     if found is not None:
         return found[1]
     at = stamp_in(head)
-    return at[0] if at else None
+    return at[0] if at else glog_time(head)
 
 
 def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | None]:
@@ -556,7 +556,7 @@ def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | Non
             untimed = _unsourced(untimed)
         if untimed[:2] == "0x" and (columns := _MACOS_COLUMNS.match(untimed)):  # its type, not its ids, names it
             untimed = columns[1] + " " + untimed[columns.end() :]
-    return untimed, at[0] if at else None, level(head)
+    return untimed, at[0] if at else glog_time(head), level(head)
 
 
 def _overwritten(text: str) -> str:

@@ -10,7 +10,7 @@ from functools import partial
 
 from ..explainer import Explanation, explain
 from ..explainer.envelopes import STATUS_ONLY, TEXT
-from ..explainer.match import MatchKind
+from ..explainer.match import ErrorMatch, MatchKind
 from ..gate import shown, shown_line
 from ..index.store import CatalogIndex
 from ..text import squash
@@ -176,8 +176,15 @@ class Explainer:
                 said = None
             text = said or ("" if named else f"HTTP {obs.status}" if obs.status else sample())
             ukey = (vendor, obs.status, f"{named}: {text}" if named else text)
-            if ukey not in seen:
-                seen.add(ukey)
+            if ukey in seen:
+                continue
+            seen.add(ukey)
+            if m.family:  # one of several documented errors, the record not saying which: "not in the catalog" was false
+                documented = True
+                text = f"{named}: {text}" if named and text else named or text
+                at = (place, when, endpoint)
+                report.add_family(vendor, obs.status or status, text, m.family_shares, partial(_family, m), at, sample)
+            else:
                 report.add_unmatched(vendor, obs.status or status, text, place, when, endpoint, sample, named)
         if not x.errors and (not vendor_filter or x.vendor == vendor_filter):
             counted = True
@@ -188,6 +195,11 @@ class Explainer:
             report.filtered_vendor += 1
         alone = counted and not documented and len(seen) == 1 and len(x.errors) == 1
         return Outcome(x.vendor, x.errors[0].sent.status or status, endpoint) if alone and x.vendor else None
+
+
+def _family(m: ErrorMatch) -> tuple[str, ...]:
+    """The documented errors a family's record may be, as scan names them: "37000 OrderPaid (myob.sale-order-item.order-paid)"."""
+    return tuple(" ".join(str(p) for p in (c.entry.code, c.entry.name) if p is not None) + f" ({c.entry.id})" for c in m.family)
 
 
 def _said(message: str) -> str:

@@ -465,6 +465,16 @@ class Unmatched(Group):
 
 
 @dataclass
+class Family(Unmatched):
+    """Errors the log cannot tell apart among several documented ones that share what it said (their "code",
+    "name", or "words": MYOB's "Cannot delete order with payment(s) applied" with no endpoint is 37000 OrderPaid or
+    38000 PurchaseOrderPaid): in the catalog, none of them claimed (explain's ErrorMatch.family)."""
+
+    shares: str = "words"
+    entries: tuple[str, ...] = ()  # the documented errors it may be: "37000 OrderPaid (myob.sale-order-item.order-paid)"
+
+
+@dataclass
 class Skip:
     file: str
     line: int | None
@@ -493,6 +503,9 @@ class ScanReport:
     matched: dict[Key, Matched] = field(default_factory=dict)
     unmatched: dict[tuple[str | None, int | None, str], Unmatched] = field(default_factory=dict)
     unmatched_overflow: int = 0  # unmatched errors beyond MAX_UNMATCHED_GROUPS groups
+    # errors that are one of several documented errors, the log not saying which (counted apart from both)
+    families: dict[tuple[str | None, int | None, str], Family] = field(default_factory=dict)
+    families_overflow: int = 0
     # other programs' errors: no vendor evidence and no API shape, never matched against the catalog
     other: dict[str, Unmatched] = field(default_factory=dict)
     other_overflow: int = 0
@@ -512,6 +525,10 @@ class ScanReport:
         return sum(g.count for g in self.unmatched.values()) + self.unmatched_overflow
 
     @property
+    def family_count(self) -> int:
+        return sum(g.count for g in self.families.values()) + self.families_overflow
+
+    @property
     def other_count(self) -> int:
         return sum(g.count for g in self.other.values()) + self.other_overflow
 
@@ -521,7 +538,7 @@ class ScanReport:
         if fail_on == "unmatched":
             return self.unmatched_count > 0
         if fail_on == "any":
-            return self.matched_count + self.unmatched_count > 0
+            return self.matched_count + self.family_count + self.unmatched_count > 0
         return False
 
     @property
@@ -594,6 +611,26 @@ class ScanReport:
             group = self.unmatched[key] = Unmatched(vendor=vendor, status=status, text=key[2])  # the masked pattern
         group.add(place, when, endpoint, sample)
 
+    def add_family(
+        self,
+        vendor: str | None,
+        status: int | None,
+        text: str,
+        shares: str,
+        entries: Callable[[], tuple[str, ...]],
+        at: tuple[Place, datetime | None, str | None],
+        sample: Callable[[], str],
+    ) -> None:
+        """Count an error that is one of several documented ones (``entries``), under its masked text."""
+        key = (vendor, status, signature(text))
+        group = self.families.get(key)
+        if group is None:
+            if len(self.families) >= MAX_UNMATCHED_GROUPS:
+                self.families_overflow += 1
+                return
+            group = self.families[key] = Family(vendor=vendor, status=status, text=key[2], shares=shares, entries=entries())
+        group.add(at[0], at[1], at[2], sample)
+
     def add_other(
         self, text: str, place: Callable[[], Place], when: datetime | None, sample: Callable[[], str], room: Room
     ) -> None:
@@ -618,13 +655,14 @@ class ScanReport:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         _merge_groups(self.matched, other.matched, None)
         self.unmatched_overflow += other.unmatched_overflow + _merge_groups(self.unmatched, other.unmatched, MAX_UNMATCHED_GROUPS)
+        self.families_overflow += other.families_overflow + _merge_groups(self.families, other.families, MAX_UNMATCHED_GROUPS)
         self.other_overflow += other.other_overflow + _merge_groups(self.other, other.other, MAX_UNMATCHED_GROUPS)
         self.skipped = _in_input_order([*self.skipped, *other.skipped], lambda s: s)[:MAX_SKIPPED_KEPT]
         self.skipped_count.update(other.skipped_count)
 
     def shift(self, delta: int) -> None:
         """Make a part's line numbers, counted from the start of its block of a file, the file's."""
-        for g in (*self.matched.values(), *self.unmatched.values(), *self.other.values()):
+        for g in (*self.matched.values(), *self.families.values(), *self.unmatched.values(), *self.other.values()):
             g.places = [Place(p.file, p.line + delta) for p in g.places]
             g.samples = [(Place(p.file, p.line + delta), s) for p, s in g.samples]
         self.skipped = [Skip(s.file, None if s.line is None else s.line + delta, s.what) for s in self.skipped]
@@ -635,12 +673,15 @@ class ScanReport:
     def ranked_unmatched(self) -> list[Unmatched]:
         return sorted(self.unmatched.values(), key=lambda u: (-u.count, u.vendor or "~", u.text))
 
+    def ranked_families(self) -> list[Family]:
+        return sorted(self.families.values(), key=lambda u: (-u.count, u.vendor or "~", u.text))
+
     def ranked_other(self) -> list[Unmatched]:
         return sorted(self.other.values(), key=lambda u: (-u.count, u.text))
 
     @property
     def time_range(self) -> tuple[datetime | None, datetime | None]:
-        groups = [*self.matched.values(), *self.unmatched.values()]
+        groups = [*self.matched.values(), *self.families.values(), *self.unmatched.values()]
         firsts = [g.first_seen for g in groups if g.first_seen]
         lasts = [g.last_seen for g in groups if g.last_seen]
         return (min(firsts) if firsts else None, max(lasts) if lasts else None)

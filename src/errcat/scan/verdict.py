@@ -458,7 +458,10 @@ def _says_more(said: str, text: str) -> bool:
     "WARNING - " say nothing, also behind the times a CI server stamps before them (Jenkins's
     "22:07:27  [WARNING] ", Taskcluster's "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - "),
     nor does a banner under Ruby Logger's program name (Test Kitchen's "ERROR -- Kitchen: ------Exception-------"),
-    nor javadoc's progress, tally or echoed source relayed by Maven (_JAVADOC_RELAYED)."""
+    nor javadoc's progress, tally or echoed source relayed by Maven (_JAVADOC_RELAYED), nor a section's heading in
+    capitals that ends in the word (_HEADING)."""
+    if _HEADING.fullmatch(text):
+        return False
     at = _CI_STAMPS.match(text).end()  # type: ignore[union-attr]  # (it matches the empty string)
     if text.startswith("[", at) and _JAVADOC_RELAYED.match(text, at):
         return False
@@ -466,6 +469,11 @@ def _says_more(said: str, text: str) -> bool:
     if len(said) > 2 and (at := rest.find(said)) >= 0 and _RUBY_BANNER.fullmatch(rest, at + len(said)):
         return False
     return any(c.isalnum() for c in rest.replace(said, "", 1))
+
+
+# a report's section heading, capitals alone, whose last word is a level's: InnoDB's SHOW ENGINE INNODB STATUS titles
+# "LATEST FOREIGN KEY ERROR" (between rules of dashes) whether or not an error is below it, and was an error of its own
+_HEADING = re.compile(r"[ \t]*(?:[A-Z]+ ){2,8}(?:ERROR|WARNING)S?[ \t\r]*")
 
 
 # times before a line's own words: a bracketed source and time ("[task 2025-02-14T00:05:10.399Z] "), a bare time
