@@ -648,7 +648,8 @@ def _guzzle_answer(lines: list[str]) -> str | None:
 # the error's, the sentence around them the reporter's (the whole sentence was the message), when a word that says an
 # error or an answer was got stands at most three words before the quote. A line holding a JSON key ("user_name":
 # "Me You" in a Laravel record's context) quotes values, not an error; a .NET generic's arity (Dictionary`2) opens no
-# code span.
+# code span; an exception's own line ("googleapiclient.errors.HttpError: <HttpError 403 ... returned "...">") is the
+# error as its client states it, no report around it.
 _REPORTED = re.compile(
     r"(?i)\b(?:errors?|erro|exception|exce[cç][aã]o|message|mensagem|mensaje|saying|says|said|see|get|got|getting"
     r"|returns?|returned|returning|retorna|retornando|devuelve|responds?|responded|fails?|failed|como)\b"
@@ -656,12 +657,13 @@ _REPORTED = re.compile(
 )
 _CODE_SPAN = re.compile(r"(?<![\w`])`([^`\n]{3,200})`(?![\w`])")
 _JSON_KEY = re.compile(r"\w[\"'][ \t]*:[ \t]*[\"'{\[\d]")
+_EXCEPTION_LINE = re.compile(r"[\w.$]{0,120}?(?:Error|Exception|Fault)\b[^\s:]{0,40}:")
 
 
 def _quoted_error(lines: list[str]) -> str | None:
     """The one error a one-line report quotes (see _REPORTED), two words or more; None when the paste is more than one
     line, quotes none or several, or no word before the quote says an error was got."""
-    if len(lines) != 1 or _JSON_KEY.search(lines[0][:MAX_TEXT]):
+    if len(lines) != 1 or _JSON_KEY.search(lines[0][:MAX_TEXT]) or _EXCEPTION_LINE.match(lines[0]):
         return None
     line = lines[0][:MAX_TEXT]
     spans = {*_quoted(line), *(m.group(1).strip() for m in islice(_CODE_SPAN.finditer(line), 8) if " " in m.group(1).strip())}
