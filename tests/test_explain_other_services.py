@@ -449,3 +449,13 @@ def test_an_exception_named_for_another_service_still_counts_beside_a_vendors_na
     for exception in ("Acme.Erp.AcumaticaException", "Xero.NetStandard.OAuth2.Client.XeroApiException"):
         x = explain(catalog, f"MYOB sync failed: {exception}: the request did not complete")
         assert x.vendor is None, exception
+
+
+# A value the paste quotes as a string literal before a verb of answering is the request's, not a sender
+# (synthetic, the shape of an API review's finding, blind42-28: 'with `type: "FormulaAttribute"` returns 422 {...}'
+# named FormulaAttribute as another service and weighed it against every vendor)
+@pytest.mark.parametrize("quoted", ['`type: "FormulaAttribute"`', "type 'FormulaAttribute'", '"FormulaAttribute",'])
+def test_a_quoted_value_before_a_verb_of_answering_names_no_sender(catalog, quoted):
+    x = explain(catalog, f"POST /product-attributes with {quoted} returns 400: {MYOB_25008}")
+    assert not [c for c in x.clues if c.kind in ("other-service", "answered-by")], x.clues
+    assert x.vendor == "myob" and x.errors[0].kind == "exact", (x.vendor, x.errors)

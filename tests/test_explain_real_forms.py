@@ -844,3 +844,52 @@ def test_an_operation_id_after_calling_names_no_service(catalog, operation):
 def test_a_service_named_after_calling_is_still_one(catalog):
     x = explain(catalog, "Error calling Reckon One: 400 Bad Request")
     assert any(c.kind == "other-service" and c.value.startswith("Reckon") for c in x.clues), x.clues
+
+
+# A client's "Return code: 404" is the call's status, no error's code (synthetic, ConnectPyse's shape: blind42-12); a
+# process's exit status is no HTTP status ("return code: 127")
+def test_a_return_code_is_the_status_not_an_errors_code(catalog):
+    x = explain(catalog, "acme.restapi.ApiError: POST entries Return code: 404")
+    assert (x.exchange.status, x.errors[0].sent.code) == (404, None)
+    assert explain(catalog, "deploy.sh failed, return code: 127").exchange.status is None
+
+
+# A tool's caption printed over an empty body ("Conteúdo: " after a 401's head saying content-length: 0) is no message
+# of the API's (synthetic, the shape of a PHP example's output: blind42-15)
+def test_a_caption_over_an_empty_body_is_no_message(catalog):
+    paste = "Erro HTTP 401\n\nCabeçalhos: \nHTTP/2 401 \ncontent-type: application/json\ncontent-length: 0\n\n\n\nConteúdo: "
+    x = explain(catalog, paste)
+    assert x.exchange.status == 401
+    assert not x.errors[0].sent.message, x.errors[0].sent
+
+
+# A one-line report that quotes the error it got: the quoted words are the message, not the reporter's sentence
+# (synthetic, the shapes of blind42-12, -16 and -26); a quote after no word of an error or an answer stays the sentence's
+@pytest.mark.parametrize(
+    ("paste", "said"),
+    [
+        ('The error I get is "acme.api.ApiError: POST entries failed"', "acme.api.ApiError: POST entries failed"),
+        ('O envio está retornando erro "O pedido não é válido."', "O pedido não é válido."),
+        ("The output is saying `You have to be logged in to do this`", "You have to be logged in to do this"),
+    ],
+)
+def test_the_error_a_one_line_report_quotes_is_the_message(catalog, paste, said):
+    assert explain(catalog, paste).errors[0].sent.message == said
+
+
+# ... but not a value quoted where no word of an error or an answer stands just before it, a JSON record's value beside
+# a log line (corpus own-x29-4's "user_name":"Me You"), nor a .NET generic's arity taken for a code span (own-365)
+@pytest.mark.parametrize(
+    ("paste", "quoted"),
+    [
+        ('Customer "Acme Trading Ltd" could not be saved', "Acme Trading Ltd"),
+        ('[2018-08-12 22:21:43] production.ERROR: File not found {"user_name":"Me You","method":"PUT"}', "Me You"),
+        (
+            "GET operation failed - Value cannot be null. at System.Collections.Generic.Dictionary`2.FindEntry(TKey key) "
+            "at System.Collections.Generic.Dictionary`2.get_Item(TKey key)",
+            "2.FindEntry(TKey key) at System.Collections.Generic.Dictionary",
+        ),
+    ],
+)
+def test_a_quote_the_report_does_not_say_it_got_is_no_message_of_its_own(catalog, paste, quoted):
+    assert explain(catalog, paste).errors[0].sent.message != quoted

@@ -392,12 +392,12 @@ def _request_head(ex: Exchange) -> str:
 
 # a value, not source code: "error_code = parsed_response.get(...)" names no code (nor does a call or a subscript)
 # ("DELETE returns error 25003": an error number of four digits or more said after "error" is its code; fewer could
-# be the HTTP status, "error 404"). A "status code", "response code" or "HTTP code" is the exchange's status, not an
-# error's code: Java's "Server returned HTTP response code: 409 for URL: …" (read as code 409, it ruled out the
-# vendor's own RESOURCE_CONFLICT that the 409 documents).
+# be the HTTP status, "error 404"). A "status code", "response code", "return code" or "HTTP code" is the exchange's
+# status, not an error's code: Java's "Server returned HTTP response code: 409 for URL: …" (read as code 409, it ruled
+# out the vendor's own RESOURCE_CONFLICT that the 409 documents), ConnectPyse's "ApiError: POST entries Return code: 404".
 _CODE_MENTION = re.compile(
     r"\b(?:error[ _]?code|code(?<!status code)(?<!status-code)(?<!response code)(?<!response-code)(?<!http code)"
-    r"(?<!http-code)|datacode)"
+    r"(?<!http-code)(?<!return code)(?<!return-code)|datacode)"
     r"[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)"
     r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?)\s+(?:an?\s+)?error\s+#?(\d{4,6})\b(?![.,]\d)",
     re.IGNORECASE,
@@ -542,6 +542,11 @@ def _without_commands(lines: Iterable[str]) -> Iterator[str]:
         yield line
 
 
+# A label with nothing after it, all that follows a response's head: a tool's own caption for a body it then printed
+# empty (a PHP example's "Conteúdo: " after "HTTP/2 401" and "content-length: 0" was read as the API's message)
+_EMPTY_LABEL = re.compile(r"[^\W\d_][\w-]{0,30}(?:[ \t]+[\w-]{1,30}){0,2}[ \t]*:")
+
+
 def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line.
 
@@ -568,7 +573,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
         and not _is_status_text(ln, ex.status)
     )
     lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
-    if not lines:
+    if not lines or (len(lines) == 1 and _EMPTY_LABEL.fullmatch(lines[0])):
         return ([SentError(STATUS_ONLY)] if ex.status is not None else []), None
     if len(lines) == 1 and _BARE_TOKEN.match(lines[0]):
         token = lines[0]
@@ -610,6 +615,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     message = whole
     # a message labelled in its line, else the error a log or a tool states among its other lines
     inline = None if labelled.get("message") else _guzzle_answer(lines) or _inline_message(lines) or error_block(lines)
+    inline = inline or (None if labelled.get("message") else _quoted_error(lines))
     if inline is not None:
         message, readings = inline, [whole, *(r for r in readings if r != inline)]
     return [SentError(TEXT, code=code, message=message, readings=tuple(readings[:40]))], hints
@@ -634,6 +640,38 @@ def _guzzle_answer(lines: list[str]) -> str | None:
         for m in islice(_GUZZLE_SAID.finditer("\n".join(lines[:40])[: MAX_TEXT * 4]), 4)
     }
     return said.pop() if len(said) == 1 else None
+
+
+# A report's one sentence that quotes the error it got, in quotes or a Markdown code span: 'The error I get is
+# "connectpyse.restapi.ApiError: ..."', 'está retornando erro "O código de status de resposta não indica êxito: 400
+# (Bad Request)."', 'the output ... is saying `You have to be logged in to perform this action`'. The quoted words are
+# the error's, the sentence around them the reporter's (the whole sentence was the message), when a word that says an
+# error or an answer was got stands at most three words before the quote. A line holding a JSON key ("user_name":
+# "Me You" in a Laravel record's context) quotes values, not an error; a .NET generic's arity (Dictionary`2) opens no
+# code span; an exception's own line ("googleapiclient.errors.HttpError: <HttpError 403 ... returned "...">") is the
+# error as its client states it, no report around it.
+_REPORTED = re.compile(
+    r"(?i)\b(?:errors?|erro|exception|exce[cç][aã]o|message|mensagem|mensaje|saying|says|said|see|get|got|getting"
+    r"|returns?|returned|returning|retorna|retornando|devuelve|responds?|responded|fails?|failed|como)\b"
+    r"(?:[^\w\n]+\w+){0,3}[^\w\n]*$"
+)
+_CODE_SPAN = re.compile(r"(?<![\w`])`([^`\n]{3,200})`(?![\w`])")
+_JSON_KEY = re.compile(r"\w[\"'][ \t]*:[ \t]*[\"'{\[\d]")
+_EXCEPTION_LINE = re.compile(r"[\w.$]{0,120}?(?:Error|Exception|Fault)\b[^\s:]{0,40}:")
+
+
+def _quoted_error(lines: list[str]) -> str | None:
+    """The one error a one-line report quotes (see _REPORTED), two words or more; None when the paste is more than one
+    line, quotes none or several, or no word before the quote says an error was got."""
+    if len(lines) != 1 or _JSON_KEY.search(lines[0][:MAX_TEXT]) or _EXCEPTION_LINE.match(lines[0]):
+        return None
+    line = lines[0][:MAX_TEXT]
+    spans = {*_quoted(line), *(m.group(1).strip() for m in islice(_CODE_SPAN.finditer(line), 8) if " " in m.group(1).strip())}
+    if len(spans) != 1:
+        return None
+    said = spans.pop()
+    before = line[: line.find(said)].rstrip("\"'`\u201c\u00ab ")
+    return said if _REPORTED.search(before[-120:]) else None
 
 
 def _inline_message(lines: list[str]) -> str | None:

@@ -280,12 +280,20 @@ def _bare_lower_name(name: str, before: str, noun: str) -> bool:
     return bool(noun) or before.lower() not in _DETERMINERS
 
 
+# A word written as a string literal, in quotes of its own ("FormulaAttribute", 'OUTPUT'), maybe inside a Markdown code
+# span: a value the speaker quotes (a field's, a type's), not the sender's name ("with `type: "FormulaAttribute"` returns
+# 422 {...}" named FormulaAttribute as another service and weighed it against every vendor)
+_LITERAL = re.compile(r"`?([\"'])[^\"'\s]{1,60}\1[`,;:.)]{0,3}")
+
+
 def _name_before(words: Sequence[str], lower_ok: bool = False, mid: bool = False) -> str | None:
     """The sender named by the last of ``words`` (the text before "returned"): "KashFlow", "Reckon's API", "the
     Zoho Books server" (two capitalised words are one name, "Wave Accounting" too, though its second is a common
     noun), when it is no mere word of the speaker's ("the Customer Service", "Saving Invoice": a verb's -ing form
     begins no name). A lower-case name only where ``lower_ok`` and a sentence starts there (after ".", ":"), or, where
     ``mid`` too (before a verb of answering), a bare word mid-sentence (_bare_lower_name)."""
+    if words and _LITERAL.fullmatch(words[-1]):  # a quoted value: `type: "FormulaAttribute"` returns 422 ...
+        return None
     words = [w.strip("\"'([{<*`") for w in words[-5:]]
     if words and words[-1].endswith(":"):
         words[-1] = words[-1][:-1]

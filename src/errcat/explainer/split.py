@@ -165,6 +165,9 @@ _STATUS_PATTERNS = (
         ),
         ("status", "code", *_HTTP_WORD),
     ),
+    # a client's "return code" of a call (ConnectPyse's "ApiError: POST entries Return code: 404"); a process's exit
+    # status is one too ("return code: 127"), so only an error's 4xx or 5xx, above every exit status (0-255), is read
+    (re.compile(r"\breturn[ _-]?code\b[ \t]*+[:=]?[ \t]*+([45]\d\d)\b(?![.,]\d)", re.IGNORECASE), ("return",)),
     # an XML error body's status element: RFC 7807's <problem><status>404</status>, a REST API's <error><status>
     (re.compile(r"<(?:[\w.-]{1,40}:)?(?:status|status_?code|http_?status)>\s*([1-5]\d\d)\s*</", re.IGNORECASE), ("status>",)),
     (
