@@ -521,12 +521,22 @@ _CURL_COMMAND = re.compile(r"[ \t]*+(?:\$|!|>|PS [^>\n]{0,200}>)?[ \t]*+curl(?:\
 
 
 # what a person wrote after the command's URL on its line ("curl -X GET https://…/ gives me 401 <the error>"): words,
-# not an option, a quoted argument, a pipe or a redirection ("2>&1"), which go on the command; from the status on
-# where a few words lead to one ("returns 400 <the message>": the status then the message, as a line of its own is read)
-_SAID_AFTER_URL = re.compile(
-    r"\bhttps?://[^\s'\"]+['\"]?[ \t]++(?:(?:[a-z']{1,20}[ \t]+){1,4}(?=[1-5]\d\d\b))?"
-    r"(?P<said>(?![0-9]*[<>&|])[A-Za-z0-9][^\n]*)"
-)
+# not an option, a quoted argument, a pipe or a redirection ("2>&1"), which go on the command; read as a line of its
+# own is (_from_status)
+_SAID_AFTER_URL = re.compile(r"\bhttps?://[^\s'\"]+['\"]?[ \t]++(?P<said>(?![0-9]*[<>&|])[A-Za-z0-9][^\n]*)")
+# a few words of a person's that lead to a status at a line's start, then the error's words ("returns 400 <the
+# message>", "gives me 401 <it>", "MYOB returns 400 <it>"): the line from the status on, as a line that opens with it
+# is read; not a count ("there are 500 invoices"), nor a number after names alone, no word in lower case among them
+# ("Order 400 was deleted")
+_WORDS_TO_STATUS = re.compile(r"(?:[A-Za-z][\w'.-]{0,29}[ \t]+){1,4}(?=([45]\d\d)[ \t]+(?![a-z]*[^\Wsu]s\b)\S)")
+
+
+def _from_status(line: str) -> str:
+    """The line from its status on where a few words lead to it (see _WORDS_TO_STATUS); the line whole otherwise."""
+    lead = _WORDS_TO_STATUS.match(line) if line[:1].isalpha() else None
+    if not lead or int(lead.group(1)) not in KNOWN_STATUSES or not any(w.islower() for w in lead.group(0).split()):
+        return line
+    return line[lead.end() :]
 
 
 def _without_commands(lines: Iterable[str]) -> Iterator[str]:
@@ -553,7 +563,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     raw_lines = list(_within_tracebacks(raw_lines)) if "Traceback (" in body else raw_lines
     # nor bullets, nor a terminal UI's tree and box rules ("└  Error: ...", "│", Terraform's "╷" and "╵")
     bare_lines = (
-        _STRONG.sub(r"\1", ln).strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip()
+        _from_status(_STRONG.sub(r"\1", ln).strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip())
         for ln in without_stack_frames(_without_commands(raw_lines))
     )
     bare_lines = (_without_request_head(ln, ex) for ln in bare_lines) if ex.method and ex.status else bare_lines

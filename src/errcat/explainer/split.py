@@ -165,6 +165,17 @@ _STATUS_PATTERNS = (
         ),
         ("status", "code", *_HTTP_WORD),
     ),
+    # a name or a label, a colon, then a status before the error's words, as a log or a person writes one ("MYOB: 400
+    # Cannot delete order ...", "Nightly Export: 400 EndDate is required"; explain reads the words after it as the
+    # error's): not a count ("Total: 400 Invoices", "Skipped: 500 rows")
+    (
+        re.compile(
+            r"^[ \t]*[A-Z][\w.-]{0,30}(?:[ \t][A-Za-z][\w.-]{0,30}){0,2}:[ \t]+([45]\d\d):?[ \t]+"
+            r"(?=[A-Z{\[<\"'\u201c])(?![A-Za-z]*[^\Wsu]s\b)",
+            re.M,
+        ),
+        (": ",),
+    ),
     # an XML error body's status element: RFC 7807's <problem><status>404</status>, a REST API's <error><status>
     (re.compile(r"<(?:[\w.-]{1,40}:)?(?:status|status_?code|http_?status)>\s*([1-5]\d\d)\s*</", re.IGNORECASE), ("status>",)),
     (

@@ -1,0 +1,42 @@
+"""review21: a review of stop 66's explain changes (claims21, review20's curl rule, blind41). All pastes synthetic, in the
+words of the catalog's own documented errors (MYOB's 25008)."""
+
+from __future__ import annotations
+
+import pytest
+
+from errcat.explainer import explain
+
+MYOB_25008 = "Date cannot be prior to beginning of financial year"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        f"returns 400 {MYOB_25008}",
+        f"MYOB returns 400 {MYOB_25008}",
+        f"MYOB API gives me 400 {MYOB_25008}",
+        f"MYOB: 400 {MYOB_25008}",
+        f"MYOB: 400: {MYOB_25008}",
+    ],
+)
+def test_a_line_of_words_then_a_status_then_the_error_reads_as_a_curl_line_does(catalog, paste):
+    """review20 read a curl command's "<url> returns 400 <the error>" from the status on; the same words on a line of
+    their own were read whole ("returns 400 Date cannot ..." was only similar to 25008), and "MYOB: 400 <the error>"
+    (a name, a colon, a status) read no status: no retry by it, no HTTP 400 in the one line."""
+    x = explain(catalog, paste)
+    assert x.errors[0].kind == "exact" and x.errors[0].best.entry.code == 25008, (paste, x.errors[0])
+    assert x.exchange.status == 400, paste
+    curl = explain(catalog, f"curl -X POST https://api.myob.com/accountright/x/Sale/Invoice/Item {paste}")
+    if not paste.startswith("MYOB:"):
+        assert curl.errors[0].sent.message == x.errors[0].sent.message == f"400 {MYOB_25008}", paste
+
+
+@pytest.mark.parametrize(
+    "paste", ["there are 500 invoices failing", "Total: 400 Invoices were imported", "Skipped: 500 rows", "Order 400 was deleted"]
+)
+def test_a_count_after_words_or_a_label_is_no_status(catalog, paste):
+    """The rules above take a status only where the error's words follow it: a count goes on to what it counts."""
+    x = explain(catalog, paste)
+    assert x.exchange.status is None, paste
+    assert all(e.sent.message == paste for e in x.errors), paste
