@@ -3,6 +3,8 @@ words of the catalog's own documented errors (MYOB's 25008)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from errcat.explainer import explain
@@ -40,3 +42,21 @@ def test_a_count_after_words_or_a_label_is_no_status(catalog, paste):
     x = explain(catalog, paste)
     assert x.exchange.status is None, paste
     assert all(e.sent.message == paste for e in x.errors), paste
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["AccessDenied", "ValidationError", "NotFound"],  # names MYOB documents, in every API's words
+)
+def test_a_name_every_api_uses_does_not_make_an_envelope_the_vendors_own(catalog, name):
+    """claims21 names MYOB from its envelope only where it holds a value MYOB documents; a documented name counted
+    whatever it was, and AccessDenied, ValidationError or NotFound are S3's, Azure's and any framework's too. Another
+    service's body in that shape, with a code MYOB does not document and its own words, was named MYOB, and with
+    AccessDenied claimed as MYOB's documented error (with MYOB's fix)."""
+    body = {"Name": name, "ErrorCode": 88001, "Message": "Token lacks the shipments scope", "Severity": "Error"}
+    x = explain(catalog, json.dumps({"Errors": [{**body, "AdditionalDetails": ""}]}))
+    assert x.vendor is None and not any(e.best for e in x.errors), (x.vendor, x.errors[0].kind)
+    # a name of MYOB's own (three words and more, or not every API's) still makes it MYOB's, as claims21 has it
+    own = explain(catalog, json.dumps({"Errors": [{**body, "Name": "AccountNotValid", "AdditionalDetails": ""}]}))
+    assert own.vendor == "myob"
+

@@ -725,7 +725,7 @@ def _distinctive(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
         if sent.shape is TEXT and sent.message is None and sent.code and len(sent.code) >= 3:
             return squash(sent.code) not in REASON_PHRASES  # a bare code typed on its own, found for one vendor only
         names = [n for n in (sent.name, sent.code) if n and not n.isdigit() and squash(n) not in REASON_PHRASES]
-        return any(len(n) >= 8 and len(re.findall(r"[A-Z][a-z]+", n)) >= 2 and not _common_name(n) for n in names)
+        return any(len(n) >= 8 and len(re.findall(r"[A-Z][a-z]+", n)) >= 2 and not common_name(n) for n in names)
     return False
 
 
@@ -1034,12 +1034,12 @@ SHARED_SHAPE_PHRASE = 3  # up to here, common words in a shape others send too a
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # the words of a CamelCase or capitals name
 
 
-def _common_name(name: str) -> bool:
-    """A short name made only of words every API uses (``AccessDenied``: S3's, Azure's and MYOB's
-    alike; ``RateLimitError``: OpenAI's too). Four words or more make a compound few APIs share
+def common_name(name: str, most: int = 3) -> bool:
+    """A short name (``most`` words at most) made only of words every API uses (``AccessDenied``: S3's, Azure's and
+    MYOB's alike; ``RateLimitError``: OpenAI's too). Four words or more make a compound few APIs share
     (``AccessTokenExpiredError``), as _distinctive_name counts them."""
     words = _NAME_WORDS.findall(name)
-    return 0 < len(words) <= 3 and all(w.lower() in GENERIC_WORDS for w in words)
+    return 0 < len(words) <= most and all(w.lower() in GENERIC_WORDS for w in words)
 
 
 # ActiveModel's default validation messages after a field name: what every Rails API sends
@@ -1299,7 +1299,7 @@ def vendor_of_names(ix: CatalogIndex, text: str, errors: Sequence[SentError]) ->
     # only a name the vendor documents counts, once however it is spelt, and no status's reason phrase: an observed
     # code names no vendor (a Rails OAuth log's "InvalidGrant: invalid_grant" and "RecordNotFound" were Sage's)
     counted = {squash(n): n for n in names if not _reason_code(n) and any(not e.observed for e in rows[n])}
-    if len(counted) >= 2 and any(not _common_name(n) for n in counted.values()):
+    if len(counted) >= 2 and any(not common_name(n) for n in counted.values()):
         vendors = {e.vendor for found in rows.values() for e in found}
         return (vendors.pop(), ", ".join(dict.fromkeys(names))) if len(vendors) == 1 else None
     for sent in said:
