@@ -60,3 +60,26 @@ def test_a_name_every_api_uses_does_not_make_an_envelope_the_vendors_own(catalog
     own = explain(catalog, json.dumps({"Errors": [{**body, "Name": "AccountNotValid", "AdditionalDetails": ""}]}))
     assert own.vendor == "myob"
 
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"Items": [{"Description": "Widget blue large", "Total": 10}]}',  # a list's data: an item's description
+        '{"status": "ok", "note": "Invoice was created successfully"}',
+        '{"Name": "Acme Pty Ltd", "AddressLine1": "1 George Street Sydney"}',
+    ],
+)
+def test_a_2xx_json_whose_data_holds_sentences_is_a_success(catalog, body):
+    """review20 read a 2xx JSON body holding any string of three words as an error (to read MYOB's words under a 200):
+    a success's data holds such strings everywhere (a description, a name, an address), and each was said to be an
+    error "not in the catalog (HTTP 200)", as blind39's 201 Created had been."""
+    x = explain(catalog, f"HTTP/1.1 200 OK\nContent-Type: application/json\n\n{body}")
+    assert not x.errors and any("success" in n for n in x.notes), (x.errors, x.notes)
+
+
+@pytest.mark.parametrize(
+    "body", ['{"ErrorMessage": "Cannot delete order with payment(s) applied"}', '["Not allowed here today"]']
+)
+def test_a_2xx_json_that_says_an_outcome_in_a_sentence_is_still_read(catalog, body):
+    x = explain(catalog, f"HTTP/1.1 200 OK\nContent-Type: application/json\n\n{body}")
+    assert x.errors and x.errors[0].sent.message, body

@@ -1020,14 +1020,30 @@ def _succeeded(ex: Exchange) -> bool:
     return not _says_a_sentence(document)
 
 
+# the keys a body says its outcome under ("message", "ErrorMessage", "result", "details", "statusText"), as the data a
+# success returns does not ("Description", "Name", "AddressLine1")
+_SAID_KEY = re.compile(r"(?i)(?:message|msg|result|reason|details?|text|notice|info)s?$")
+# words that say a call went well ("Invoice was created successfully")
+_WENT_WELL = re.compile(r"(?i)\b(?:success\w*|created|updated|deleted|saved|accepted|queued|completed|done|ok)\b")
+
+
 def _says_a_sentence(document: object) -> bool:
-    """Whether a JSON document holds a string of three words or more (or more values than are read: 10,000)."""
-    pending, read = [document], 0
+    """Whether a JSON document says something in a sentence: a string of three words or more on its own (the document,
+    a member of a list) or under a key that says an outcome (_SAID_KEY), and not that the call went well; or more
+    values than are read (10,000). A success's data says sentences too (an item's "Description": "Widget blue large"
+    under a 200 was read as an error "not in the catalog", as blind39's 201 Created had been)."""
+    pending: list[tuple[object, object]] = [(None, document)]
+    read = 0
     while pending and read < 10_000:
-        value, read = pending.pop(), read + 1
-        if isinstance(value, str) and len(value.split(None, 2)) > 2:
-            return True
-        pending.extend(value.values() if isinstance(value, dict) else value if isinstance(value, list) else ())
+        (key, value), read = pending.pop(), read + 1
+        if isinstance(value, str):
+            said = key is None or (isinstance(key, str) and _SAID_KEY.search(key[-40:]) is not None)
+            if said and len(value.split(None, 2)) > 2 and not _WENT_WELL.search(value):
+                return True
+        elif isinstance(value, dict):
+            pending.extend(value.items())
+        elif isinstance(value, list):
+            pending.extend((key, v) for v in value)
     return bool(pending)
 
 
