@@ -83,3 +83,12 @@ def test_a_2xx_json_whose_data_holds_sentences_is_a_success(catalog, body):
 def test_a_2xx_json_that_says_an_outcome_in_a_sentence_is_still_read(catalog, body):
     x = explain(catalog, f"HTTP/1.1 200 OK\nContent-Type: application/json\n\n{body}")
     assert x.errors and x.errors[0].sent.message, body
+
+
+@pytest.mark.parametrize("service", ["PostHog", "SendGrid"])
+def test_a_service_whose_name_opens_with_a_verb_is_still_one_after_calling(catalog, service):
+    """blind41 took a verb joined to a word after "Error calling" for an OpenAPI operation id (ListIssuedDocuments,
+    getInvoice); services are named so too (PostHog, SendGrid), and another service's answer in words MYOB documents was claimed as MYOB's
+    exact error ("Error calling PostHog: Date cannot be prior ...")."""
+    x = explain(catalog, f"Error calling {service}: {MYOB_25008}")
+    assert x.vendor is None and not any(e.best for e in x.errors), (x.vendor, x.errors[0].kind)
