@@ -92,3 +92,24 @@ def test_a_service_whose_name_opens_with_a_verb_is_still_one_after_calling(catal
     exact error ("Error calling PostHog: Date cannot be prior ...")."""
     x = explain(catalog, f"Error calling {service}: {MYOB_25008}")
     assert x.vendor is None and not any(e.best for e in x.errors), (x.vendor, x.errors[0].kind)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "Our job sends POST https://api.myob.com/accountright/x/Sale/Invoice 500 times a day",
+        "We call GET https://api.myob.com/accountright/x/Contact 429 times per minute",
+    ],
+)
+def test_a_count_of_calls_after_a_request_in_a_sentence_is_no_status(catalog, paste):
+    """The log-line rule read a request and its status after the line's time and level anywhere in a line: a sentence's
+    count of calls was an HTTP 500 (or a 429 told to wait for its reset), its message "times a day"."""
+    x = explain(catalog, paste)
+    assert x.exchange.status is None, x.exchange.status
+
+
+def test_a_request_and_its_status_after_a_log_lines_time_and_level_is_still_read(catalog):
+    x = explain(
+        catalog, "2026-01-05T10:00:01Z ERROR DELETE https://api.myob.com/accountright/x/Sale/Order/1 400 Cannot delete it"
+    )
+    assert x.exchange.status == 400 and x.errors[0].sent.message == "Cannot delete it"

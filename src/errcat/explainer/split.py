@@ -133,10 +133,13 @@ _STATUS_PATTERNS = (
     (re.compile(r"(?:->|(?<![\"'\]])(?<![\"'\]] )=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),
     (re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"), (")",)),
     # a log line's request and its status, the words after it the error's ("DELETE https://host/x/1 400 Cannot delete ...",
-    # after the line's time and level too: "2026-01-05T10:00:01Z ERROR DELETE https://host/x/1 400 Cannot delete ...")
+    # after the line's time and level too: "2026-01-05T10:00:01Z ERROR DELETE https://host/x/1 400 Cannot delete ..."); not
+    # a count of calls in a sentence ("sends POST https://host/x 500 times a day" was an HTTP 500 said "times a day")
     (
         re.compile(
-            rf"(?:^|(?<=[ \t\]]))(?:{_METHOD})[ \t]+https?://[^\s'\"<>`]+[ \t]+([1-5]\d\d)(?=[ \t]*$|[ \t]*:?[ \t]+\S)", re.M
+            rf"(?:^|(?<=[ \t\]]))(?:{_METHOD})[ \t]+https?://[^\s'\"<>`]+[ \t]+([1-5]\d\d)"
+            r"(?=[ \t]*$|[ \t]*:?[ \t]+\S)(?![ \t]+[a-z]*[^\Wsu]s\b)",
+            re.M,
         ),
         ("://",),
     ),
