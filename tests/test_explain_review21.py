@@ -113,3 +113,16 @@ def test_a_request_and_its_status_after_a_log_lines_time_and_level_is_still_read
         catalog, "2026-01-05T10:00:01Z ERROR DELETE https://api.myob.com/accountright/x/Sale/Order/1 400 Cannot delete it"
     )
     assert x.exchange.status == 400 and x.errors[0].sent.message == "Cannot delete it"
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
+def test_a_name_and_its_value_after_a_curl_commands_url_stays_the_commands(fmt):
+    """review20 reads the words after a curl command's URL; a bare "user:password" argument there (the whole line was
+    dropped before) became the message and was printed back in every format."""
+    from typer.testing import CliRunner
+
+    from errcat.cli import app
+
+    paste = "curl https://api.myob.com/accountright/x/ admin:Sup3rS3cretPw9 returns 401 Access denied"
+    out = CliRunner().invoke(app, ["explain", "--format", fmt], input=paste)
+    assert out.output and "Sup3rS3cretPw9" not in out.output

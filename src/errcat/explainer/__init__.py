@@ -521,9 +521,10 @@ _CURL_COMMAND = re.compile(r"[ \t]*+(?:\$|!|>|PS [^>\n]{0,200}>)?[ \t]*+curl(?:\
 
 
 # what a person wrote after the command's URL on its line ("curl -X GET https://…/ gives me 401 <the error>"): words,
-# not an option, a quoted argument, a pipe or a redirection ("2>&1"), which go on the command; read as a line of its
-# own is (_from_status)
-_SAID_AFTER_URL = re.compile(r"\bhttps?://[^\s'\"]+['\"]?[ \t]++(?P<said>(?![0-9]*[<>&|])[A-Za-z0-9][^\n]*)")
+# not an option, a quoted argument, a pipe or a redirection ("2>&1"), nor a bare argument of a name and its value
+# ("admin:Sup3rS3cret", "key=..."; a password printed back), which go on the command; read as a line of its own is
+# (_from_status)
+_SAID_AFTER_URL = re.compile(r"\bhttps?://[^\s'\"]+['\"]?[ \t]++(?P<said>(?![0-9]*[<>&|])(?![^\s:=]*[:=]\S)[A-Za-z0-9][^\n]*)")
 # a few words of a person's that lead to a status at a line's start, then the error's words ("returns 400 <the
 # message>", "gives me 401 <it>", "MYOB returns 400 <it>"): the line from the status on, as a line that opens with it
 # is read; not a count ("there are 500 invoices"), nor a number after names alone, no word in lower case among them
