@@ -521,12 +521,23 @@ _CURL_COMMAND = re.compile(r"[ \t]*+(?:\$|!|>|PS [^>\n]{0,200}>)?[ \t]*+curl(?:\
 
 
 # what a person wrote after the command's URL on its line ("curl -X GET https://…/ gives me 401 <the error>"): words,
-# not an option, a quoted argument, a pipe or a redirection ("2>&1"), which go on the command; from the status on
-# where a few words lead to one ("returns 400 <the message>": the status then the message, as a line of its own is read)
-_SAID_AFTER_URL = re.compile(
-    r"\bhttps?://[^\s'\"]+['\"]?[ \t]++(?:(?:[a-z']{1,20}[ \t]+){1,4}(?=[1-5]\d\d\b))?"
-    r"(?P<said>(?![0-9]*[<>&|])[A-Za-z0-9][^\n]*)"
-)
+# not an option, a quoted argument, a pipe or a redirection ("2>&1"), nor a bare argument of a name and its value
+# ("admin:Sup3rS3cret", "key=..."; a password printed back), which go on the command; read as a line of its own is
+# (_from_status)
+_SAID_AFTER_URL = re.compile(r"\bhttps?://[^\s'\"]+['\"]?[ \t]++(?P<said>(?![0-9]*[<>&|])(?![^\s:=]*[:=]\S)[A-Za-z0-9][^\n]*)")
+# a few words of a person's that lead to a status at a line's start, then the error's words ("returns 400 <the
+# message>", "gives me 401 <it>", "MYOB returns 400 <it>"): the line from the status on, as a line that opens with it
+# is read; not a count ("there are 500 invoices"), nor a number after names alone, no word in lower case among them
+# ("Order 400 was deleted")
+_WORDS_TO_STATUS = re.compile(r"(?:[A-Za-z][\w'.-]{0,29}[ \t]+){1,4}(?=([45]\d\d)[ \t]+(?![a-z]*[^\Wsu]s\b)\S)")
+
+
+def _from_status(line: str) -> str:
+    """The line from its status on where a few words lead to it (see _WORDS_TO_STATUS); the line whole otherwise."""
+    lead = _WORDS_TO_STATUS.match(line) if line[:1].isalpha() else None
+    if not lead or int(lead.group(1)) not in KNOWN_STATUSES or not any(w.islower() for w in lead.group(0).split()):
+        return line
+    return line[lead.end() :]
 
 
 def _without_commands(lines: Iterable[str]) -> Iterator[str]:
@@ -558,7 +569,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     raw_lines = list(_within_tracebacks(raw_lines)) if "Traceback (" in body else raw_lines
     # nor bullets, nor a terminal UI's tree and box rules ("└  Error: ...", "│", Terraform's "╷" and "╵")
     bare_lines = (
-        _STRONG.sub(r"\1", ln).strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip()
+        _from_status(_STRONG.sub(r"\1", ln).strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip())
         for ln in without_stack_frames(_without_commands(raw_lines))
     )
     bare_lines = (_without_request_head(ln, ex) for ln in bare_lines) if ex.method and ex.status else bare_lines
@@ -1048,14 +1059,30 @@ def _succeeded(ex: Exchange) -> bool:
     return not _says_a_sentence(document)
 
 
+# the keys a body says its outcome under ("message", "ErrorMessage", "result", "details", "statusText"), as the data a
+# success returns does not ("Description", "Name", "AddressLine1")
+_SAID_KEY = re.compile(r"(?i)(?:message|msg|result|reason|details?|text|notice|info)s?$")
+# words that say a call went well ("Invoice was created successfully")
+_WENT_WELL = re.compile(r"(?i)\b(?:success\w*|created|updated|deleted|saved|accepted|queued|completed|done|ok)\b")
+
+
 def _says_a_sentence(document: object) -> bool:
-    """Whether a JSON document holds a string of three words or more (or more values than are read: 10,000)."""
-    pending, read = [document], 0
+    """Whether a JSON document says something in a sentence: a string of three words or more on its own (the document,
+    a member of a list) or under a key that says an outcome (_SAID_KEY), and not that the call went well; or more
+    values than are read (10,000). A success's data says sentences too (an item's "Description": "Widget blue large"
+    under a 200 was read as an error "not in the catalog", as blind39's 201 Created had been)."""
+    pending: list[tuple[object, object]] = [(None, document)]
+    read = 0
     while pending and read < 10_000:
-        value, read = pending.pop(), read + 1
-        if isinstance(value, str) and len(value.split(None, 2)) > 2:
-            return True
-        pending.extend(value.values() if isinstance(value, dict) else value if isinstance(value, list) else ())
+        (key, value), read = pending.pop(), read + 1
+        if isinstance(value, str):
+            said = key is None or (isinstance(key, str) and _SAID_KEY.search(key[-40:]) is not None)
+            if said and len(value.split(None, 2)) > 2 and not _WENT_WELL.search(value):
+                return True
+        elif isinstance(value, dict):
+            pending.extend(value.items())
+        elif isinstance(value, list):
+            pending.extend((key, v) for v in value)
     return bool(pending)
 
 

@@ -31,6 +31,7 @@ from ..model import Fact, Vendor
 from ..text import squash
 from .envelopes import OWN_SHAPE, SentError
 from .exchange import Exchange
+from .match import common_name
 from .split import tool_page, tool_site
 
 
@@ -516,9 +517,12 @@ def _documented_value(catalog: CatalogIndex, vendor: str, errors: Sequence[SentE
         if vendor not in e.shape.vendors:
             continue
         code, name = _key(e.code), _key(e.name)
-        # a name the vendor documents is its word, whatever code beside it; a code it documents only under the name
-        # sent, where both are named (ErrorCode 9001 named PlanExpired is not MYOB's 9001, ItemLinkedToPurchases)
-        named = catalog.with_name_key(name) + catalog.with_code_key(name) if name else []
+        # a name the vendor documents is its word, whatever code beside it, unless it is two words every API says
+        # (AccessDenied, ValidationError, NotFound: S3's, Azure's, Rails' as much as MYOB's; an envelope holding one
+        # with another code named MYOB, and its AccessDenied was claimed, review21); a code it documents only under
+        # the name sent, where both are named (ErrorCode 9001 named PlanExpired is not MYOB's 9001, ItemLinkedToPurchases)
+        own_name = name and not (isinstance(e.name, str) and common_name(e.name, most=2))
+        named = catalog.with_name_key(name) + catalog.with_code_key(name) if own_name else []
         coded = catalog.with_code_key(code) if code else []
         if any(x.vendor == vendor for x in named) or any(
             x.vendor == vendor and (not name or not x.name or _key(x.name) == name) for x in coded

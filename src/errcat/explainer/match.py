@@ -118,14 +118,7 @@ class ErrorMatch(NamedTuple):
     message: str | None  # the reading of the sent text that matched
     claims_vendor: str | None = None  # the vendor its words alone point at (when the context named none)
     family: tuple[Candidate, ...] = ()  # documented errors that share the sent code, name or words (none says which)
-
-    @property
-    def family_shares(self) -> str:
-        """What the documented errors of ``family`` share that the input sent: their "code", their "name", or, with
-        neither sent, their "words" (_shared_words: MYOB's "Cannot delete order with payment(s) applied")."""
-        if self.sent.code and any(str(c.entry.code).lower() == str(self.sent.code).lower() for c in self.family):
-            return "code"
-        return "name" if self.sent.code or self.sent.name else "words"
+    family_shares: str = ""  # what they share that the input sent: "code", "name" or "words" (_family_kind, _shared_words)
 
     @property
     def best(self) -> Candidate | None:
@@ -732,7 +725,7 @@ def _distinctive(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
         if sent.shape is TEXT and sent.message is None and sent.code and len(sent.code) >= 3:
             return squash(sent.code) not in REASON_PHRASES  # a bare code typed on its own, found for one vendor only
         names = [n for n in (sent.name, sent.code) if n and not n.isdigit() and squash(n) not in REASON_PHRASES]
-        return any(len(n) >= 8 and len(re.findall(r"[A-Z][a-z]+", n)) >= 2 and not _common_name(n) for n in names)
+        return any(len(n) >= 8 and len(re.findall(r"[A-Z][a-z]+", n)) >= 2 and not common_name(n) for n in names)
     return False
 
 
@@ -743,7 +736,7 @@ def match_error(ix: CatalogIndex, sent: SentError, ctx: Context, known: MutableM
     ranked = _ranked(pool, ctx)
     if ranked and _says_otherwise(sent, ranked[0]):  # what the vendor documents (the status's meaning) comes first
         ranked = [c for c in ranked if not _by_code_observed(c)] + [c for c in ranked if _by_code_observed(c)]
-    kind, family = _family_kind(sent, ranked[0], ranked) if ranked else (MatchKind.NONE, ())
+    kind, family, shares = _family_kind(sent, ranked[0], ranked) if ranked else (MatchKind.NONE, (), "")
     if family and not ctx.vendor:  # a code or name many errors share, from an unknown sender: not even nearest
         ranked, family = [c for c in ranked if not _by_code_alone(c)], ()
     if not ranked:
@@ -756,14 +749,14 @@ def match_error(ix: CatalogIndex, sent: SentError, ctx: Context, known: MutableM
         # carries, in words not its own (and no documented status's meaning to come first): only the words can say which
         kind = MatchKind.NONE
     if kind in BY_TEXT and (shared := _shared_words(sent, ranked)):
-        kind, family = MatchKind.NONE, shared  # one of them, not any one: its vendor stays named (claims)
+        kind, family, shares = MatchKind.NONE, shared, "words"  # one of them, not any one: its vendor stays named (claims)
     top = ranked[0]
     if kind is MatchKind.FUZZY and top.kind is MatchKind.FUZZY and top.similarity < FUZZY_FLOOR:
         kind = MatchKind.NONE  # the nearest words are not even similar
     confidence = _confidence(kind, top, ranked, ctx, claims)
     slots = top.slots if kind is MatchKind.TEMPLATE else {}
     message = pool.message.get(top.entry.id, sent.message)
-    return ErrorMatch(sent, kind, confidence, slots, tuple(ranked), message, claims, family)
+    return ErrorMatch(sent, kind, confidence, slots, tuple(ranked), message, claims, family, shares if family else "")
 
 
 def _unnamed_sender(
@@ -807,11 +800,12 @@ def _meaningful(c: Candidate, pool: _Pool) -> bool:
     return bool((seen & set(WORD.findall((c.entry.message or "").lower()))) - GENERIC_WORDS)
 
 
-def _family_kind(sent: SentError, top: Candidate, ranked: list[Candidate]) -> tuple[MatchKind, tuple[Candidate, ...]]:
-    """The match kind, and the family when a code or name several documented errors share is all
-    that matched: then it is one of them, not any one (only words, a message or its start, say which)."""
+def _family_kind(sent: SentError, top: Candidate, ranked: list[Candidate]) -> tuple[MatchKind, tuple[Candidate, ...], str]:
+    """The match kind, and the family when a code or name several documented errors share is all that matched: then it
+    is one of them, not any one (only words, a message or its start, say which); and what they share that the input
+    sent, its "code" (a member's code) or its "name" ("" with no family)."""
     if not _by_code_alone(top) and not _by_code_and_like(top):
-        return top.kind, ()
+        return top.kind, (), ""
     by_code = bool(sent.code) and (_same(sent.code, top.entry.code) or _same(sent.code, top.entry.name))
     # words merely similar decide nothing when another member's are about as similar ("API key has
     # exceeded the rate limit" is as like the daily limit's message as the per-second one's)
@@ -822,17 +816,18 @@ def _family_kind(sent: SentError, top: Candidate, ranked: list[Candidate]) -> tu
         and c.entry.vendor == top.entry.vendor
         and c.similarity >= top.similarity - WORDS_DECIDE
     ]
+    coded = any(_same(sent.code, c.entry.code) for c in members)
+    shares = "code" if coded else "name"
     if not by_code and len({c.entry.code for c in members}) > 1:
-        return MatchKind.NONE, tuple(members)  # a name alone that several codes share (MYOB's ValidationError)
+        return MatchKind.NONE, tuple(members), shares  # a name alone that several codes share (MYOB's ValidationError)
     distinct = {squash(c.entry.message or "") for c in members}
     # a name with no code beside it that several documented messages share (MYOB's RateLimitError,
     # daily or per second; ProSpend's BAD_REQUEST sent bare, read as a name) is as undecided as such a code
     # (a code sent beside it that is no member's, RateLimitError's 429 in another server's body, says no more)
-    coded = any(_same(sent.code, c.entry.code) for c in members)
     by_name = not coded and (_same(sent.name, top.entry.name) or _same(sent.name, top.entry.code))
     if (by_code or by_name) and len(distinct) > 1:
-        return MatchKind.NONE, tuple(_one_per_message(members))
-    return top.kind, ()
+        return MatchKind.NONE, tuple(_one_per_message(members)), shares
+    return top.kind, (), ""
 
 
 WORDS_DECIDE = 0.1  # how much more similar one member's message must be for the words to say which
@@ -1039,12 +1034,12 @@ SHARED_SHAPE_PHRASE = 3  # up to here, common words in a shape others send too a
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # the words of a CamelCase or capitals name
 
 
-def _common_name(name: str) -> bool:
-    """A short name made only of words every API uses (``AccessDenied``: S3's, Azure's and MYOB's
-    alike; ``RateLimitError``: OpenAI's too). Four words or more make a compound few APIs share
+def common_name(name: str, most: int = 3) -> bool:
+    """A short name (``most`` words at most) made only of words every API uses (``AccessDenied``: S3's, Azure's and
+    MYOB's alike; ``RateLimitError``: OpenAI's too). Four words or more make a compound few APIs share
     (``AccessTokenExpiredError``), as _distinctive_name counts them."""
     words = _NAME_WORDS.findall(name)
-    return 0 < len(words) <= 3 and all(w.lower() in GENERIC_WORDS for w in words)
+    return 0 < len(words) <= most and all(w.lower() in GENERIC_WORDS for w in words)
 
 
 # ActiveModel's default validation messages after a field name: what every Rails API sends
@@ -1304,7 +1299,7 @@ def vendor_of_names(ix: CatalogIndex, text: str, errors: Sequence[SentError]) ->
     # only a name the vendor documents counts, once however it is spelt, and no status's reason phrase: an observed
     # code names no vendor (a Rails OAuth log's "InvalidGrant: invalid_grant" and "RecordNotFound" were Sage's)
     counted = {squash(n): n for n in names if not _reason_code(n) and any(not e.observed for e in rows[n])}
-    if len(counted) >= 2 and any(not _common_name(n) for n in counted.values()):
+    if len(counted) >= 2 and any(not common_name(n) for n in counted.values()):
         vendors = {e.vendor for found in rows.values() for e in found}
         return (vendors.pop(), ", ".join(dict.fromkeys(names))) if len(vendors) == 1 else None
     for sent in said:

@@ -350,10 +350,14 @@ def _relays(name: str, said: re.Match[str]) -> bool:
 
 
 # An operation's id, a verb joined to its object as OpenAPI Generator's clients name the call that failed ("Error calling
-# ListIssuedDocuments: {...}" in C#, "Error calling getInvoice" in Java): the call, not the service that answered it
+# ListIssuedDocuments: {...}" in C#, "Error calling getInvoice" in Java): the call, not the service that answered it.
+# In lower camel case, or of three words or more: a verb and one word in capitals is as often a service's name
+# (PostHog, SendGrid, GetResponse: "Error calling PostHog: <words MYOB documents too>" was claimed as MYOB's, review21)
 _OPERATION_ID = re.compile(
-    r"(?i:list|get|create|update|delete|find|search|add|remove|fetch|retrieve|post|put|patch|send|upload|download"
+    r"(?:list|get|create|update|delete|find|search|add|remove|fetch|retrieve|post|put|patch|send|upload|download"
     r"|modify|set|replace|cancel|void|approve|submit)[A-Z][A-Za-z]*"
+    r"|(?:List|Get|Create|Update|Delete|Find|Search|Add|Remove|Fetch|Retrieve|Post|Put|Patch|Send|Upload|Download"
+    r"|Modify|Set|Replace|Cancel|Void|Approve|Submit)(?:[A-Z][a-z]+){2,}[A-Za-z]*"
 )
 
 

@@ -133,10 +133,13 @@ _STATUS_PATTERNS = (
     (re.compile(r"(?:->|(?<![\"'\]])(?<![\"'\]] )=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),
     (re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"), (")",)),
     # a log line's request and its status, the words after it the error's ("DELETE https://host/x/1 400 Cannot delete ...",
-    # after the line's time and level too: "2026-01-05T10:00:01Z ERROR DELETE https://host/x/1 400 Cannot delete ...")
+    # after the line's time and level too: "2026-01-05T10:00:01Z ERROR DELETE https://host/x/1 400 Cannot delete ..."); not
+    # a count of calls in a sentence ("sends POST https://host/x 500 times a day" was an HTTP 500 said "times a day")
     (
         re.compile(
-            rf"(?:^|(?<=[ \t\]]))(?:{_METHOD})[ \t]+https?://[^\s'\"<>`]+[ \t]+([1-5]\d\d)(?=[ \t]*$|[ \t]*:?[ \t]+\S)", re.M
+            rf"(?:^|(?<=[ \t\]]))(?:{_METHOD})[ \t]+https?://[^\s'\"<>`]+[ \t]+([1-5]\d\d)"
+            r"(?=[ \t]*$|[ \t]*:?[ \t]+\S)(?![ \t]+[a-z]*[^\Wsu]s\b)",
+            re.M,
         ),
         ("://",),
     ),
@@ -168,6 +171,17 @@ _STATUS_PATTERNS = (
     # a client's "return code" of a call (ConnectPyse's "ApiError: POST entries Return code: 404"); a process's exit
     # status is one too ("return code: 127"), so only an error's 4xx or 5xx, above every exit status (0-255), is read
     (re.compile(r"\breturn[ _-]?code\b[ \t]*+[:=]?[ \t]*+([45]\d\d)\b(?![.,]\d)", re.IGNORECASE), ("return",)),
+    # a name or a label, a colon, then a status before the error's words, as a log or a person writes one ("MYOB: 400
+    # Cannot delete order ...", "Nightly Export: 400 EndDate is required"; explain reads the words after it as the
+    # error's): not a count ("Total: 400 Invoices", "Skipped: 500 rows")
+    (
+        re.compile(
+            r"^[ \t]*[A-Z][\w.-]{0,30}(?:[ \t][A-Za-z][\w.-]{0,30}){0,2}:[ \t]+([45]\d\d):?[ \t]+"
+            r"(?=[A-Z{\[<\"'\u201c])(?![A-Za-z]*[^\Wsu]s\b)",
+            re.M,
+        ),
+        (": ",),
+    ),
     # an XML error body's status element: RFC 7807's <problem><status>404</status>, a REST API's <error><status>
     (re.compile(r"<(?:[\w.-]{1,40}:)?(?:status|status_?code|http_?status)>\s*([1-5]\d\d)\s*</", re.IGNORECASE), ("status>",)),
     (

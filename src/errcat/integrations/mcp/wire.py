@@ -163,15 +163,10 @@ class _NumberIds:
     def cancelling(self, line: str) -> str:
         """A notifications/cancelled line naming a request sent with a number id under that request's stand-in (the
         SDK dropped it as malformed, and the call ran on); any other line as it is."""
-        if '"notifications/cancelled"' not in line:
-            return line
-        try:
-            message = json.loads(line)
-        except (ValueError, RecursionError):
-            return line
-        params = message.get("params") if isinstance(message, dict) else None
+        message = _request(line, "notifications/cancelled")
+        params = message.get("params") if message is not None else None
         number = params.get("requestId") if isinstance(params, dict) else None
-        if not isinstance(number, float) or message.get("method") != "notifications/cancelled":
+        if message is None or not isinstance(number, float):
             return line
         tokens = [token for token, sent in self.sent.items() if sent == number] or [f"{self.PREFIX}answered"]
         return json.dumps({**message, "params": {**params, "requestId": tokens[-1]}}, ensure_ascii=False) + "\n"  # type: ignore[dict-item]
@@ -310,16 +305,22 @@ LAST_WITH_BATCHES = "2025-03-26"
 NO_BATCH = object()
 
 
-def session_version(line: str) -> str | None:
-    """The protocol version a session will have if ``line`` is its initialize request: the one the
-    client asks for when the SDK speaks it, else the SDK's latest (mcp 2.3's ServerRunner._negotiate_initialize)."""
-    if '"initialize"' not in line:
+def _request(line: str, method: str) -> dict[str, Any] | None:
+    """The JSON-RPC message ``line`` holds when it is an object calling ``method``; None for any other line."""
+    if f'"{method}"' not in line:
         return None
     try:
         message = json.loads(line)
     except (ValueError, RecursionError):
         return None
-    if not isinstance(message, dict) or message.get("method") != "initialize" or "id" not in message:
+    return message if isinstance(message, dict) and message.get("method") == method else None
+
+
+def session_version(line: str) -> str | None:
+    """The protocol version a session will have if ``line`` is its initialize request: the one the
+    client asks for when the SDK speaks it, else the SDK's latest (mcp 2.3's ServerRunner._negotiate_initialize)."""
+    message = _request(line, "initialize")
+    if message is None or "id" not in message:
         return None
     from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, LATEST_HANDSHAKE_VERSION
 
