@@ -83,3 +83,33 @@ def test_a_success_says_so_in_its_one_line(catalog):
     assert summary(x) == "HTTP 201 is a success: no error"
     created = explain(catalog, "POST https://api.myob.com/accountright/x/Contact/Customer HTTP/1.1\n\nHTTP/1.1 201 Created\n\n")
     assert str(created).endswith("HTTP 201 is a success: no error")
+
+
+def test_another_service_named_beside_a_vendors_own_envelope_claims_nothing(catalog):
+    """claims22's decision on "Error from Shopify: 400 {MYOB's envelope with its documented code and message}"
+    (synthetic): the paste says Shopify answered and the body is MYOB's by its own code and words; a reader cannot
+    tell a relay from a mislabelled log, so nothing is claimed and no vendor named, and a note names the documented
+    error the words match. Named as MYOB, or with MYOB's host, the same body is MYOB's 25008."""
+    body = (
+        '{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of '
+        'financial year","AdditionalDetails":"","ErrorCode":25008,"Severity":"Error"}]}'
+    )
+    x = explain(catalog, f"Error from Shopify: 400 {body}")
+    assert x.vendor is None and x.errors and x.errors[0].best is None
+    assert any("25008" in n and "Shopify" in n for n in x.notes)
+    for own in (f"Error from MYOB: 400 {body}", f"POST https://api.myob.com/accountright/x/Sale/Invoice/Item -> 400 {body}"):
+        y = explain(catalog, own)
+        assert y.vendor == "myob" and y.errors[0].best is not None and y.errors[0].best.entry.code == 25008, own
+
+
+def test_a_host_under_the_reserved_example_domain_is_another_services(catalog):
+    """claims20's a12 (synthetic): MYOB's envelope with a name MYOB documents, said to come "from api.shipstation.example"
+    (RFC 2606's domain for documentation, as anonymised pastes write hosts), was named MYOB's: the host was not read as
+    one, while the same line with api.shipstation.com named no vendor."""
+    body = (
+        '{"Errors":[{"Name":"RateLimitError","Message":"Too many requests","AdditionalDetails":"","ErrorCode":429,'
+        '"Severity":"Error"}]}'
+    )
+    for host in ("api.shipstation.example", "api.shipstation.com"):
+        assert explain(catalog, f"{body}\nfrom {host}").vendor is None, host
+    assert explain(catalog, body).vendor == "myob"
