@@ -203,6 +203,9 @@ class Explanation(NamedTuple):
         if several:  # one part per error above
             parts = [f"{_request_head(self.part_of(m).exchange)}{p}" for (m, _), p in zip(folded, parts, strict=False)]
         more = f"; and {len(folded) - 3} more" if len(folded) > 3 else ""
+        if not parts:  # a hook's, a tracker's or a log's line must say so, not be empty (claims22)
+            success = ex.status is not None and 200 <= ex.status < 300
+            parts = [f"HTTP {ex.status} is a success: no error" if success else "no error was read from the input"]
         return (f"{head}: " if head else "") + "; ".join(parts) + more
 
     # How the error is named outside errcat (error trackers, traces, logs, support tickets): identity.py.
@@ -933,6 +936,7 @@ class ErrorsRead(NamedTuple):
     total: int  # errors in the body, those beyond what is read included
     notes: tuple[str, ...]
     hints: TextHints | None = None  # a plain-text error, still to be named (see _named)
+    resource: bool = False  # a 2xx resource's fields were read as text: a success unless one is documented
 
 
 class VendorDecision(NamedTuple):
@@ -968,6 +972,9 @@ def _explain_exchange(
     decision = _decide_vendor(catalog, read, vendor, fallback, lambda excluded: match_as(None, "none", excluded)[1])
     read = _with_documented_status(catalog, read, decision)
     ctx, matches = match_as(decision.vendor, decision.source, decision.excluded)
+    if matches and read.resource and not any(m.best or m.family for m in matches):
+        # a 2xx resource's name, description or notes is no error; a documented message under any key still is
+        matches, read = [], read._replace(errors=(), total=0, notes=(*read.notes, _success_note(read.exchange)))
     all_notes = [*notes, *read.notes, *decision.notes, *(_family_notes(matches) if decision.vendor else [])]
     all_notes += _unlisted_notes(catalog, decision.vendor, matches)
     return Explanation(
@@ -1023,14 +1030,15 @@ def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
     notes = list(reading.notes)
     if not reading.errors and _succeeded(ex):
         errors, hints = [], None
-        notes.append(f"HTTP {ex.status} is a success: the reply holds no error to explain")
+        notes.append(_success_note(ex))
     if request:
         errors = [o._replace(request=request) for o in errors]
     if reading.total > len(reading.errors):
         notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
     if not errors and holds_stack_frames(ex.body):
         notes.append("the paste holds a stack trace's frames only: its exception's line (a traceback's last) says the error")
-    return ErrorsRead(ex, tuple(errors), reading.total or len(errors), tuple(notes), hints)
+    resource = bool(errors) and not reading.errors and redirected is None and _resource_reply(ex)
+    return ErrorsRead(ex, tuple(errors), reading.total or len(errors), tuple(notes), hints, resource)
 
 
 # words an error would be named by in a reply's body: an API that answers an error with 200 says so ("success": false,
@@ -1059,30 +1067,73 @@ def _succeeded(ex: Exchange) -> bool:
     return not _says_a_sentence(document)
 
 
-# the keys a body says its outcome under ("message", "ErrorMessage", "result", "details", "statusText"), as the data a
-# success returns does not ("Description", "Name", "AddressLine1")
-_SAID_KEY = re.compile(r"(?i)(?:message|msg|result|reason|details?|text|notice|info)s?$")
-# words that say a call went well ("Invoice was created successfully")
-_WENT_WELL = re.compile(r"(?i)\b(?:success\w*|created|updated|deleted|saved|accepted|queued|completed|done|ok)\b")
+def _success_note(ex: Exchange) -> str:
+    return f"HTTP {ex.status} is a success: the reply holds no error to explain"
+
+
+# the keys a reply's own message is said under ("message", "Message", "userMessage", "detail", "reason", "result"), read
+# without "_" and "-"; a sentence under any other key (a resource's "Description", "notes", "address_line_1", "Name", a
+# voided invoice's "void_reason") is the resource's
+_MESSAGE_KEY = re.compile(
+    r"(?i)(?:user|developer|status|response|return|result|display)?"
+    r"(?:message|msg|detail|reason|result|info|notice|hint|cause|feedback|text)s?"
+)
+# a key that names an error ("Errors", "error_code", "faultstring", "warnings"), and one a reply's outcome is said by
+_ERROR_KEY = re.compile(r"(?i)err|fault|fail|exception|warn|problem|denied|invalid|reject|refus")
+_OUTCOME_KEY = re.compile(r"(?i)^(?:success|succeeded|ok|status|state|result|outcome)$")
+
+
+def _resource_reply(ex: Exchange) -> bool:
+    """Whether a 2xx JSON reply is a resource (a created customer: "CompanyName": "Acme Widgets Limited", "Notes":
+    "Deliver to the back door", "IsIndividual": false): no key names an error, no outcome key says one ("success":
+    false, "status": "failed"), and a sentence is said only as a resource's field, never as the reply's message or
+    alone. A success unless one of its strings is a documented message (the caller matches them first): review20's
+    rule read any 2xx with a string of three words, or with "false" or "Limited" anywhere, as an error (claims22)."""
+    if ex.status is None or not 200 <= ex.status < 300:
+        return False
+    body = ex.body.strip()
+    if not body or body[0] not in "{[" or len(body) > MAX_TEXT * 64:
+        return False
+    try:
+        document = json.loads(body)
+    except (ValueError, RecursionError):
+        return False
+    # a reply that says it succeeded ({"ok": true, "message": {"text": "Here's a message for you"}}, Slack's) says so
+    said_ok = isinstance(document, dict) and any(document.get(k) is True for k in ("ok", "success", "succeeded"))
+    pending: list[tuple[str | None, object, bool]] = [(None, document, False)]
+    read = 0
+    while pending and read < 10_000:
+        (key, value, top), read = pending.pop(), read + 1
+        if not _a_resource_value(key, value, top, said_ok):
+            return False
+        if isinstance(value, dict):
+            pending.extend((str(k), v, key is None) for k, v in value.items())
+        elif isinstance(value, list):
+            pending.extend((key, v, False) for v in value)
+    return not pending
+
+
+def _a_resource_value(key: str | None, value: object, top: bool, said_ok: bool) -> bool:
+    """Whether a value, under its key, could be a resource's (see _resource_reply). ``top``: the key is the reply's
+    own, not a resource's inside it (a listed expense's "status": "Rejected" is that expense's); ``said_ok``: the reply
+    said it succeeded, and a sentence under a message's key is the success's. An empty "errors": [] says none."""
+    if key is not None and _ERROR_KEY.search(key) and value not in (None, False, 0, "", [], {}):
+        return False
+    failed = value is False or (isinstance(value, str) and _FAILURE_WORDS.search(value))
+    if top and key is not None and _OUTCOME_KEY.match(key) and failed:
+        return False
+    sentence = isinstance(value, str) and len(value.split(None, 2)) > 2
+    return not (sentence and (key is None or (not said_ok and _MESSAGE_KEY.fullmatch(key.replace("_", "").replace("-", "")))))
 
 
 def _says_a_sentence(document: object) -> bool:
-    """Whether a JSON document says something in a sentence: a string of three words or more on its own (the document,
-    a member of a list) or under a key that says an outcome (_SAID_KEY), and not that the call went well; or more
-    values than are read (10,000). A success's data says sentences too (an item's "Description": "Widget blue large"
-    under a 200 was read as an error "not in the catalog", as blind39's 201 Created had been)."""
-    pending: list[tuple[object, object]] = [(None, document)]
-    read = 0
+    """Whether a JSON document holds a string of three words or more (or more values than are read: 10,000)."""
+    pending, read = [document], 0
     while pending and read < 10_000:
-        (key, value), read = pending.pop(), read + 1
-        if isinstance(value, str):
-            said = key is None or (isinstance(key, str) and _SAID_KEY.search(key[-40:]) is not None)
-            if said and len(value.split(None, 2)) > 2 and not _WENT_WELL.search(value):
-                return True
-        elif isinstance(value, dict):
-            pending.extend(value.items())
-        elif isinstance(value, list):
-            pending.extend((key, v) for v in value)
+        value, read = pending.pop(), read + 1
+        if isinstance(value, str) and len(value.split(None, 2)) > 2:
+            return True
+        pending.extend(value.values() if isinstance(value, dict) else value if isinstance(value, list) else ())
     return bool(pending)
 
 

@@ -815,7 +815,7 @@ _HOST_IN_TEXT = re.compile(r"(?<![\w.@-])([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b")
 _HOST_TLDS = frozenset({
     "com", "net", "org", "io", "co", "ai", "app", "dev", "cloud", "info", "biz", "tech", "services", "online", "site",
     "xyz", "au", "nz", "uk", "pt", "es", "fr", "de", "ca", "us", "cn", "jp", "br", "ru", "eu", "ie", "nl", "be", "ch",
-    "at", "za", "sg", "hk", "mx", "se", "dk", "fi",
+    "at", "za", "sg", "hk", "mx", "se", "dk", "fi", "example",
 })  # fmt: skip
 # Hosts that name no service: standards bodies, reserved example names, code hosting and Q&A sites a
 # paste links to whatever sent it (GitHub's site, not its API's hosts: api.github.com, docs.github.com)
