@@ -104,6 +104,7 @@ FRAGMENTS: dict[str, tuple[str, ...]] = {
         "community: a\n",
         "the code from the app was 482913 ",
         "my PIN is 4821, ",
+        "admin:Kw7pRt2xLq9 returns 401 ",  # a colon pair in a sentence of a refusal (gate.nearby._said_colon_pairs)
     ),
     "key=value": ("a=b ", "a=", "&a=b"),
     "tables": ("| a | password |\n|---|---|\n| b | c |\n",),  # a pipe table: a cell under a credential's header

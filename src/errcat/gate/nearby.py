@@ -686,6 +686,34 @@ def _pairs_alone(text: str) -> Iterator[Span]:
         yield Span(*m.span("val"), "credential by position")
 
 
+# A user joined to its password by a colon inside a sentence of a refused call or a login ("admin:<password> returns 401
+# Access denied", "tried jsmith:<password> and got 403"): alone on its line the pair is positions._lone_pairs'; within a
+# sentence the value must read as a person's password (both cases and a digit, not a word's shape), and a word of
+# signing in or of a refusal must stand near it (review21: such a line was printed back in every format)
+_SAID_COLON_PAIR = _lazy(
+    r"(?<![\w.@/:\\-])(?P<user>[A-Za-z_][A-Za-z0-9_-]{1,31}):(?P<val>[^\s:'\"`,;/()\[\]{}<>|=]{6,128})(?=[\s'\"`,;)\]]|$)"
+)
+_REFUSED_OR_LOGIN = _lazy(
+    r"(?i)\b(?:40[13]|denied|unauthori[sz]ed|forbidden|rejected|log(?:in|on|ged)|sign(?:ed)?[ \t-]?in|auth\w*|cred\w*"
+    r"|pass(?:word|wd)?|pwd|user(?:name)?|basic)\b"
+)
+_SAID_PAIR_REACH = 160  # characters either side of the pair a login's or a refusal's word is looked for in
+
+
+def _said_colon_pairs(text: str) -> Iterator[Span]:
+    for m in _SAID_COLON_PAIR().finditer(text) if ":" in text else ():
+        user, value = m["user"], m["val"].rstrip(".!?")
+        if not _COLON_USER().fullmatch(user.lower()) or _NOT_A_USER().match(user.lower()):
+            continue  # (a field's or a level's name: "code:E11000", "ERROR:Timeout2")
+        if not (_PICKED().fullmatch(value) and _separated_value(value)) or _REFERENCE().fullmatch(value):
+            continue  # (an image's tag, a version, a word: "node:18-alpine", "ref:main")
+        if _HOST_LIKE().fullmatch(value):
+            continue
+        near = text[max(0, m.start() - _SAID_PAIR_REACH) : m.end() + _SAID_PAIR_REACH]
+        if _REFUSED_OR_LOGIN().search(near):
+            yield Span(m.start("val"), m.start("val") + len(value), "credential by position")
+
+
 def _tried_with(value: str) -> bool:
     """What a login was tried with, when it holds letters and digits and is no date, version or e-mail address: a person's
     password there may read as names joined by signs ("mVc-GPMOO4Q_i"), which _separated_value leaves."""

@@ -21,6 +21,7 @@ from .nearby import (
     _next_lines,
     _pairs_alone,
     _quoted_passphrases,
+    _said_colon_pairs,
     _separated_values,
     _tagged_values,
     _typed_and_aligned,
@@ -87,6 +88,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _commented_values(text)
     yield from _users_and_passwords(text)
     yield from _pairs_alone(text)
+    yield from _said_colon_pairs(text)
     yield from _headers(text)
     yield from _url_userinfo(text)
     yield from _bare_userinfo(text)
