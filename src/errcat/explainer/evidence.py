@@ -27,7 +27,7 @@ from weakref import WeakKeyDictionary
 from .. import regex_codes
 from ..index.scenarios import squeezed
 from ..index.store import CatalogIndex
-from ..model import Fact, Vendor
+from ..model import Entry, Fact, Vendor
 from ..text import squash
 from .envelopes import OWN_SHAPE, SentError
 from .exchange import Exchange
@@ -525,10 +525,19 @@ def _documented_value(catalog: CatalogIndex, vendor: str, errors: Sequence[SentE
         named = catalog.with_name_key(name) + catalog.with_code_key(name) if own_name else []
         coded = catalog.with_code_key(code) if code else []
         if any(x.vendor == vendor for x in named) or any(
-            x.vendor == vendor and (not name or not x.name or _key(x.name) == name) for x in coded
+            x.vendor == vendor and (not name or not x.name or _key(x.name) == name or _code_and_words(x, e, own_name))
+            for x in coded
         ):
             return True
     return False
+
+
+def _code_and_words(row: Entry, sent: SentError, own_name: object) -> bool:
+    """A code the vendor documents sent with the documented message, under a name every API says: MYOB's
+    {"Name":"ValidationError","ErrorCode":25008,"Message":"Date cannot be prior to beginning of financial year"} is
+    MYOB's own (its document names ValidationError beside other codes), though 25008's row names it otherwise; the
+    code alone beside such a name is not (review21's rule)."""
+    return not own_name and bool(sent.message) and bool(row.message) and _key(row.message) == _key(sent.message)
 
 
 def _key(value: object) -> str:

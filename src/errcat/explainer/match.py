@@ -291,10 +291,12 @@ class _Said(NamedTuple):
     name: str | None
     details: str | None
     severity: str | None
+    generic_name: bool = False  # a name every API says (ValidationError, AccessDenied: see common_name)
 
     @classmethod
     def of(cls, sent: SentError) -> "_Said":
-        return cls(_key(sent.code), _key(sent.name), _key(sent.details), _key(sent.severity))
+        generic = isinstance(sent.name, str) and common_name(sent.name, most=2)
+        return cls(_key(sent.code), _key(sent.name), _key(sent.details), _key(sent.severity), generic)
 
 
 class _Known(NamedTuple):
@@ -354,8 +356,11 @@ def _agreement(known: _Known, said: _Said) -> _Agreement:
     oc, on, ec, en = said.code, said.name, known.code, known.name
     code_hit = _eq(oc, ec) or _eq(oc, en) or _eq(on, ec)
     name_hit = _eq(on, en)
+    # a name every API says beside the entry's own code is no other error's name: MYOB's document names
+    # ValidationError beside many codes, so {"Name":"ValidationError","ErrorCode":25008,...} is 25008
+    generic = code_hit and said.generic_name
     conflict = (oc is not None and ec is not None and not code_hit and not _eq(oc, en)) or (
-        on is not None and en is not None and not name_hit and not _eq(on, ec)
+        on is not None and en is not None and not name_hit and not _eq(on, ec) and not generic
     )
     return _Agreement(code_hit, name_hit, conflict)
 
