@@ -829,6 +829,7 @@ def test_a_lookup_is_answered_while_a_big_paste_is_explained() -> None:
             start = time.monotonic()
             await client.call_tool("explain", {"text": paste})
             took["explain"] = time.monotonic() - start
+            took["explain_done"] = time.monotonic()
 
         await client.call_tool("explain", {"text": MYOB_PASTE})  # the explainer imported, both catalogs opened:
         await client.call_tool("lookup", {"query": "37000"})  # what is measured is the waiting, not a first call's set-up
@@ -840,6 +841,7 @@ def test_a_lookup_is_answered_while_a_big_paste_is_explained() -> None:
             found["search"] = (await client.call_tool("search", {"query": "locked period"})).structured_content
             found["vendors"] = (await client.call_tool("list_vendors", {})).structured_content
             took["quick"] = time.monotonic() - start
+            took["quick_done"] = time.monotonic()
 
     async def main() -> None:
         command, args = errcat_command()
@@ -853,7 +855,10 @@ def test_a_lookup_is_answered_while_a_big_paste_is_explained() -> None:
 
     anyio.run(main)
     assert found["lookup"]["found"] is True and found["search"]["results"] and found["vendors"]["vendors"], found
-    assert took["quick"] < took["explain"] / 3, took
+    # answered while the paste was still being explained: each quick call may wait out one of the paste's whole-text
+    # scans, which hold the interpreter's lock, so a ratio of the two times flaked on a loaded machine (0.83 s against
+    # 2.07 s, a third asked); before the quick tools had a catalog of their own they ended after the explain
+    assert took["quick_done"] < took["explain_done"], took
 
 
 def test_a_long_explain_tells_a_client_that_asked_for_progress_how_long_it_has_run(monkeypatch) -> None:
