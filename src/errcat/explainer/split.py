@@ -173,10 +173,14 @@ _STATUS_PATTERNS = (
     (re.compile(r"\breturn[ _-]?code\b[ \t]*+[:=]?[ \t]*+([45]\d\d)\b(?![.,]\d)", re.IGNORECASE), ("return",)),
     # a name or a label, a colon, then a status before the error's words, as a log or a person writes one ("MYOB: 400
     # Cannot delete order ...", "Nightly Export: 400 EndDate is required"; explain reads the words after it as the
-    # error's): not a count ("Total: 400 Invoices", "Skipped: 500 rows")
+    # error's): not a count ("Total: 400 Invoices", "Skipped: 500 rows"), nor an exception class named for its status
+    # (werkzeug's "NotFound: 404: Not Found" ending a Python 2 traceback: the program's own failure, no call's answer)
     (
         re.compile(
-            r"^[ \t]*[A-Z][\w.-]{0,30}(?:[ \t][A-Za-z][\w.-]{0,30}){0,2}:[ \t]+([45]\d\d):?[ \t]+"
+            r"^[ \t]*(?!(?:NotFound|BadRequest|Unauthori[sz]ed|Forbidden|Conflict|Gone|MethodNotAllowed|NotAcceptable"
+            r"|RequestTimeout|TooManyRequests|UnprocessableEntity|InternalServerError|BadGateway|ServiceUnavailable"
+            r"|GatewayTimeout|PreconditionFailed|RequestEntityTooLarge|UnsupportedMediaType):)"
+            r"[A-Z][\w.-]{0,30}(?:[ \t][A-Za-z][\w.-]{0,30}){0,2}:[ \t]+([45]\d\d):?[ \t]+"
             r"(?=[A-Z{\[<\"'\u201c])(?![A-Za-z]*[^\Wsu]s\b)",
             re.M,
         ),
