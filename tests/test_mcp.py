@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -528,6 +529,22 @@ def errcat_command() -> tuple[str, list[str]]:
     return (str(script), ["mcp"]) if script.exists() else (sys.executable, ["-m", "errcat", "mcp"])
 
 
+def with_client(work: Callable[[ClientSession], Awaitable[None]]) -> None:
+    """Run ``work`` with a real SDK ClientSession, initialized, on errcat's MCP server over stdio (the built-in catalog)."""
+
+    async def main() -> None:
+        command, args = errcat_command()
+        env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+        async with (
+            stdio_client(StdioServerParameters(command=command, args=args, env=env)) as (read, write),
+            ClientSession(read, write) as client,
+        ):
+            await client.initialize()
+            await work(client)
+
+    anyio.run(main)
+
+
 def same_shape(secret: str) -> str:
     """A fresh random string of a credential's shape: each letter, digit and symbol kept in its class."""
     pools = (string.ascii_lowercase, string.ascii_uppercase, string.digits)
@@ -797,17 +814,7 @@ def test_a_ping_is_answered_while_a_big_paste_is_explained() -> None:
         took["after cancel"] = time.monotonic() - start
         assert result.structured_content["found"] is True  # the server goes on answering
 
-    async def main() -> None:
-        command, args = errcat_command()
-        env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
-        async with (
-            stdio_client(StdioServerParameters(command=command, args=args, env=env)) as (read, write),
-            ClientSession(read, write) as client,  # ping is a method of the protocol before 2026-07-28
-        ):
-            await client.initialize()
-            await work(client)
-
-    anyio.run(main)
+    with_client(work)  # (ping is a method of the protocol before 2026-07-28)
     assert took["ping"] < took["explain"] / 3, took
     # the lookup no longer waits for the cancelled explain (4.7 s of 5), which is now stopped besides: waiting
     # would take what is left of the same work (all of it but 0.2 s), over twice the bound
@@ -843,17 +850,7 @@ def test_a_lookup_is_answered_while_a_big_paste_is_explained() -> None:
             took["quick"] = time.monotonic() - start
             took["quick_done"] = time.monotonic()
 
-    async def main() -> None:
-        command, args = errcat_command()
-        env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
-        async with (
-            stdio_client(StdioServerParameters(command=command, args=args, env=env)) as (read, write),
-            ClientSession(read, write) as client,
-        ):
-            await client.initialize()
-            await work(client)
-
-    anyio.run(main)
+    with_client(work)
     assert found["lookup"]["found"] is True and found["search"]["results"] and found["vendors"]["vendors"], found
     # answered while the paste was still being explained: each quick call may wait out one of the paste's whole-text
     # scans, which hold the interpreter's lock, so a ratio of the two times flaked on a loaded machine (0.83 s against
@@ -1385,17 +1382,7 @@ def test_many_concurrent_calls_over_stdio_each_get_their_own_answer() -> None:
                 await client.call_tool("explain", {"text": MYOB_PASTE})
         assert (await client.call_tool("lookup", {"query": "25008"})).structured_content["found"] is True
 
-    async def main() -> None:
-        command, args = errcat_command()
-        env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
-        async with (
-            stdio_client(StdioServerParameters(command=command, args=args, env=env)) as (read, write),
-            ClientSession(read, write) as client,
-        ):
-            await client.initialize()
-            await work(client)
-
-    anyio.run(main)
+    with_client(work)
     assert sorted(answers) == list(range(40))
     for i, (code, result) in answers.items():
         assert not result.is_error, (i, result.content)
