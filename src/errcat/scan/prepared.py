@@ -159,9 +159,14 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
     if (text[:1] == "{" or text[:3] == "  {") and "\n" in text:  # an entries array's element (entries.py) too
         text = _one_line(text)
     head = text.split("\n", 1)[0]
-    if (options.since or options.until) and (outcome := window_outcome(time_of(text, head), options)) != "ok":
+    entry = rec.entry.decode("utf-8", errors="replace") if rec.entry else ""  # a trace's own entry above it (its time)
+    if (options.since or options.until) and (
+        outcome := window_outcome(time_of(text, head) or (entry and record_time(entry)) or None, options)
+    ) != "ok":
         return Prepared(rec.line, outcome, bad_utf8=bad)  # left out by its time alone: nothing else is read
     paste, when, said = _untimed(text, head)
+    if when is None and entry:
+        when = record_time(entry)
     outcome = window_outcome(when, options)
     if outcome == "ok" and not paste.strip():
         outcome = "empty"

@@ -228,6 +228,7 @@ class Record:
     data: bytes
     cut: bool = False  # longer than MAX_RECORD / MAX_RECORD_LINES: the rest was not read
     before: bytes = b""  # the lines above a table row or a lone value: its header or its name is there
+    entry: bytes = b""  # the line above a trace that is a record of its own (its entry's line, at a quiet level): its time
 
 
 @dataclass
@@ -1024,7 +1025,7 @@ class Finder:
         last = first + newlines(w.buf, start, end - 1)
         if cut:
             self.skipped.append(Skipped(first, _CUT))
-        return Record(first, last, _data(w.buf, start, end), cut, _lines_above(w.buf, start))
+        return Record(first, last, _data(w.buf, start, end), cut, _lines_above(w.buf, start), _entry_above(w.buf, start))
 
     def _number_ends(self, w: _Window) -> None:
         if self.own_end is None:
@@ -1082,6 +1083,18 @@ def _closed_lines(buf: Buffer, near: set[int], starts: list[int], ends: list[int
 
 
 LINES_ABOVE = 8  # how many lines above a table row its header is looked for (and at most 4 KiB)
+
+
+def _entry_above(buf: Buffer, start: int) -> bytes:
+    """The line above a record that opens with an exception or a traceback: the entry it was logged under when that
+    entry's level is a quiet one (Cassandra's "INFO  [nioEventLoopGroup-2-1] 2021-07-21 12:23:32,856 Message.java:826 -
+    Unexpected exception during request", then "java.io.IOException: ..." and its frames), whose trace is a record of
+    its own (_Grouping._trace_goes_on). Its time is the trace's: the trace had none, so --since and --until left it out
+    ("no timestamp") and its group had no first or last time."""
+    if start == 0 or not (_EXCEPTION_LINE.match(buf, start) or buf.startswith(_TRACEBACK, start)):
+        return b""
+    ls = buf.rfind(b"\n", max(0, start - 4096), start - 1) + 1
+    return bytes(buf[ls : start - 1]) if ls > 0 or start <= 4096 else b""
 
 
 def _lines_above(buf: Buffer, start: int) -> bytes:
