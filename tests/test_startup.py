@@ -97,6 +97,19 @@ def test_a_code_looked_up_is_quoted_without_importing_the_exit_gate(tmp_path: Pa
     assert "errcat.gate" in modules_after(tmp_path, "lookup", "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5")
 
 
+def test_lookups_json_imports_neither_the_explainer_nor_the_gate(tmp_path: Path) -> None:
+    """integ27: `lookup 25008 --format json` imported the whole explainer and the secrets gate (render.jsondoc
+    re-exported explain's records at its top and imported the gate for search's query): 42 modules, about a third
+    of `import typer`'s CPU (lookup json 1.38x typer against 1.16x for the table, CPU min of 7). Its JSON needs
+    neither; explain's JSON and a query that may hold a secret still load them."""
+    modules_after(tmp_path, "lookup", "25008", "--format", "json")
+    loaded = modules_after(tmp_path, "lookup", "25008", "--format", "json")
+    assert "errcat.explainer" not in loaded and "errcat.gate" not in loaded
+    assert "errcat.explainer.document" in modules_after(tmp_path, "explain", "-", "--format", "json", stdin="HTTP/1.1 400\n\n{}")
+    secret = "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5"
+    assert "errcat.gate" in modules_after(tmp_path, "search", secret, "--format", "json")
+
+
 def test_a_scan_of_local_files_imports_nothing_remote_inputs_need(tmp_path: Path) -> None:
     """scan/stall.py (the floor on how fast an http body comes) imported asyncio at its top, and every scan
     imports it through remote.py: each paid about 20 ms to start for inputs it did not have."""

@@ -2361,6 +2361,31 @@ def test_structlog_screens_another_services_event_as_the_logging_filter_does(ser
     assert "HTTPError: 402 Client Error" in text and "402 for url" in text  # the renderer's traceback and values, as ever
 
 
+def _charge(server: str) -> None:
+    """Another service's call (Stripe's card_declined) raising in a frame whose locals hold its key, as a client
+    holds its headers: each short enough that a console renderer prints it whole."""
+    headers = {"Authorization": f"Bearer {SECRET}"}
+    requests.post(f"{server}/v1/charges", json={}, headers=headers).raise_for_status()
+
+
+@pytest.mark.parametrize("renderer", ["dict_tracebacks", "console"])
+def test_structlog_renders_another_services_call_error_without_its_frames_locals(server, catalog, renderer):
+    """integ27: an event about another service's call was screened in its values and messages, but its exc_info went on
+    with its traceback, and dict_tracebacks and the console renderer print each frame's locals: the Bearer key of the
+    headers sent reached the log line. Its traceback is now rendered by errcat, as an explained one's is (no locals)."""
+    with _structlog_rendering(catalog, renderer) as (log, out):
+        try:
+            _charge(server)
+        except requests.HTTPError:
+            log.exception("charge failed")
+        _log_another_exception(log)  # not about a call: the renderer's, locals and all
+    text = out.getvalue()
+    assert SECRET not in text, text
+    assert "HTTPError: 402 Client Error" in text and "_charge" in text  # the traceback is still told
+    assert "myob:" not in text  # another service's: claimed for no vendor
+    assert "KeyError" in text
+
+
 @pytest.mark.parametrize("renderer", ["json", "console"])
 def test_structlog_hides_credentials_in_bytes_sets_and_a_requests_header_mapping_of_a_vendor_event(server, catalog, renderer):
     """A vendor call's event carrying the request's headers as requests keeps them (a ``CaseInsensitiveDict``, not a

@@ -15,8 +15,8 @@ headers sent) are left out, as the Sentry integration hides them.
 Every event about an HTTP call, explained or not (``response=``, or an exception that holds a response, as
 raise_for_status()'s does), has credentials hidden in its values (``url=r.url``, a ``headers`` dict, an
 exception as a value by a copy), as ``ExplainFilter`` hides such a record's: another service's call quotes its
-key as well. Another service's response and error stay for the processors after it (no ``errcat`` key), the
-error as a copy whose messages have credentials hidden (its frames' locals are the renderer's to show or not).
+key as well. Another service's response stays for the processors after it (no ``errcat`` key); its exception is
+rendered here as a vendor's is (dict_tracebacks and a console renderer print frame locals: the headers sent).
 An event about no call is left as it is: screening costs about 1 ms an event. Nothing here imports structlog: a
 processor is a plain function of (logger, method name, event dict).
 """
@@ -27,7 +27,7 @@ import logging
 from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any
 
-from . import credentials_hidden, given_catalog
+from . import given_catalog
 from .telemetry import exception_from, explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
@@ -57,15 +57,13 @@ class ExplainProcessor:
             if x is None and not _about_a_call(event_dict, error):  # screening costs about 1 ms an event
                 return event_dict
             _scrub(event_dict)  # another service's call quotes its api_key in a URL as well
-            if x is None and error is not None:  # another service's error: rendered after, its messages' credentials hidden
-                event_dict["exc_info"] = (type(error), credentials_hidden(error), error.__traceback__)
             if x is not None:
                 found = facts(x)
                 event_dict[self.key] = {k: found[k] for k in KEYS if k in found}
                 event_dict.pop("response", None)  # explained: the raw object has nothing a renderer should print
-                if error is not None:  # its own, or beside response= (raise_for_status's HTTPError quotes the URL)
-                    event_dict["exception"] = exception_text(error)
-                    event_dict.pop("exc_info", None)
+            if error is not None:  # a vendor's or another service's: the message quotes the URL, the frames' locals
+                event_dict["exception"] = exception_text(error)  # the headers sent (dict_tracebacks, a console renderer)
+                event_dict.pop("exc_info", None)
         except Exception:  # a log line must never fail on its annotation
             _log.debug("errcat could not annotate a log event", exc_info=True)
         return event_dict
