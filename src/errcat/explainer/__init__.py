@@ -1078,9 +1078,14 @@ _MESSAGE_KEY = re.compile(
     r"(?i)(?:user|developer|status|response|return|result|display)?"
     r"(?:message|msg|detail|reason|result|info|notice|hint|cause|feedback|text)s?"
 )
-# a key that names an error ("Errors", "error_code", "faultstring", "warnings"), and one a reply's outcome is said by
+# a key that names an error ("Errors", "error_code", "faultstring", "warnings"), by one of its words' start: not a word
+# holding one (Sage's "default_sales_ledger_account", "PreferredContact": a created contact was an error), and one a
+# reply's outcome is said by
 _ERROR_KEY = re.compile(r"(?i)err|fault|fail|exception|warn|problem|denied|invalid|reject|refus")
+_KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _OUTCOME_KEY = re.compile(r"(?i)^(?:success|succeeded|ok|status|state|result|outcome)$")
+# a member's HTTP status, at any depth: a 207 Multi-Status's or a batch's member answered 4xx or 5xx is no resource
+_STATUS_KEY = re.compile(r"(?i)(?:http)?status(?:code)?")
 
 
 def _resource_reply(ex: Exchange) -> bool:
@@ -1117,13 +1122,21 @@ def _a_resource_value(key: str | None, value: object, top: bool, said_ok: bool) 
     """Whether a value, under its key, could be a resource's (see _resource_reply). ``top``: the key is the reply's
     own, not a resource's inside it (a listed expense's "status": "Rejected" is that expense's); ``said_ok``: the reply
     said it succeeded, and a sentence under a message's key is the success's. An empty "errors": [] says none."""
-    if key is not None and _ERROR_KEY.search(key) and value not in (None, False, 0, "", [], {}):
+    if key is not None and value not in (None, False, 0, "", [], {}) and _error_key(key, value):
         return False
     failed = value is False or (isinstance(value, str) and _FAILURE_WORDS.search(value))
     if top and key is not None and _OUTCOME_KEY.match(key) and failed:
         return False
     sentence = isinstance(value, str) and len(value.split(None, 2)) > 2
     return not (sentence and (key is None or (not said_ok and _MESSAGE_KEY.fullmatch(key.replace("_", "").replace("-", "")))))
+
+
+def _error_key(key: str, value: object) -> bool:
+    """Whether a key names an error (see _ERROR_KEY), or says a member's failed HTTP status ("status": 400)."""
+    if any(_ERROR_KEY.match(word) for word in _KEY_WORDS.findall(key)):
+        return True
+    status = value if isinstance(value, int) else int(value) if isinstance(value, str) and value.isdecimal() else 0
+    return 400 <= status < 600 and _STATUS_KEY.fullmatch(key.replace("_", "").replace("-", "")) is not None
 
 
 def _says_a_sentence(document: object) -> bool:
