@@ -63,3 +63,17 @@ def test_a_key_naming_an_error_still_makes_a_2xx_no_resource(catalog):
     """The rule kept: a key one of whose words names an error ("hasErrors", "faultstring") is read."""
     for body in ({"Id": 1, "hasErrors": True, "Notes": "Deliver to the back door please"},):
         assert explain(catalog, _reply("200 OK", body)).errors
+
+
+def test_a_listed_resources_state_is_its_own_in_a_top_level_array_too(catalog):
+    """The rule reads "status": "Rejected" of a listed resource as that resource's (an expense's), not the reply's: in
+    {"expenses": [...]} it did, in a reply that is the array itself each member's keys were taken for the reply's own,
+    and a list of expenses was an error 'not in the catalog'. The reply's own "status": "failed" is still read."""
+    listed = [
+        {"id": 1, "status": "Rejected", "notes": "Receipt was missing for this one"},
+        {"id": 2, "status": "Approved", "notes": "Paid back on Friday next"},
+    ]
+    for body in (listed, {"expenses": listed}):
+        x = explain(catalog, _reply("200 OK", body))
+        assert not x.errors and any("is a success" in n for n in x.notes), str(x)
+    assert explain(catalog, _reply("200 OK", {"status": "failed", "id": 3, "notes": "Receipt was missing here"})).errors

@@ -1112,7 +1112,7 @@ def _resource_reply(ex: Exchange) -> bool:
         if not _a_resource_value(key, value, top, said_ok):
             return False
         if isinstance(value, dict):
-            pending.extend((str(k), v, key is None) for k, v in value.items())
+            pending.extend((str(k), v, value is document) for k, v in value.items())  # (a listed one's: not top)
         elif isinstance(value, list):
             pending.extend((key, v, False) for v in value)
     return not pending
