@@ -1053,18 +1053,25 @@ def _succeeded(ex: Exchange) -> bool:
     word and no sentence): its 201 Created read as an error 'not in the catalog' (blind39). A body in any other form is
     still read, and so is one whose strings say something in a sentence: most documented errors hold no word above
     (MYOB's "Cannot delete order with payment(s) applied" under a 200 was said to be "a success" and not read)."""
-    if ex.status is None or not 200 <= ex.status < 300:
-        return False
-    body = ex.body.strip()
-    if not body:
+    if ex.status is not None and 200 <= ex.status < 300 and not ex.body.strip():
         return True
-    if body[0] not in "{[" or len(body) > MAX_TEXT * 64 or _FAILURE_WORDS.search(body):
-        return False
+    document = _success_document(ex)
+    return document is not _NO_DOCUMENT and not _FAILURE_WORDS.search(ex.body) and not _says_a_sentence(document)
+
+
+_NO_DOCUMENT = object()
+
+
+def _success_document(ex: Exchange) -> object:
+    """The JSON document a 2xx reply's body is (an object or an array, read up to MAX_TEXT * 64 characters);
+    _NO_DOCUMENT for any other status or body."""
+    body = ex.body.strip()
+    if ex.status is None or not 200 <= ex.status < 300 or not body or body[0] not in "{[" or len(body) > MAX_TEXT * 64:
+        return _NO_DOCUMENT
     try:
-        document = json.loads(body)
+        return json.loads(body)
     except (ValueError, RecursionError):
-        return False
-    return not _says_a_sentence(document)
+        return _NO_DOCUMENT
 
 
 def _success_note(ex: Exchange) -> str:
@@ -1094,14 +1101,8 @@ def _resource_reply(ex: Exchange) -> bool:
     false, "status": "failed"), and a sentence is said only as a resource's field, never as the reply's message or
     alone. A success unless one of its strings is a documented message (the caller matches them first): review20's
     rule read any 2xx with a string of three words, or with "false" or "Limited" anywhere, as an error (claims22)."""
-    if ex.status is None or not 200 <= ex.status < 300:
-        return False
-    body = ex.body.strip()
-    if not body or body[0] not in "{[" or len(body) > MAX_TEXT * 64:
-        return False
-    try:
-        document = json.loads(body)
-    except (ValueError, RecursionError):
+    document = _success_document(ex)
+    if document is _NO_DOCUMENT:
         return False
     # a reply that says it succeeded ({"ok": true, "message": {"text": "Here's a message for you"}}, Slack's) says so
     said_ok = isinstance(document, dict) and any(document.get(k) is True for k in ("ok", "success", "succeeded"))
