@@ -77,3 +77,12 @@ def test_a_listed_resources_state_is_its_own_in_a_top_level_array_too(catalog):
         x = explain(catalog, _reply("200 OK", body))
         assert not x.errors and any("is a success" in n for n in x.notes), str(x)
     assert explain(catalog, _reply("200 OK", {"status": "failed", "id": 3, "notes": "Receipt was missing here"})).errors
+
+
+@pytest.mark.parametrize("said", ["Invalid API key:", "Access denied:", "Account not found:"])
+def test_a_bodys_one_line_ending_in_a_colon_is_the_apis_message(catalog, said):
+    """blind42's caption rule took any lone "words:" after a response's head for a tool's caption over an empty body, so
+    a server's own one-line body ending in a colon became "status only" and its words were dropped; the rule now needs
+    the head to say the body is empty (Content-Length: 0), as its case did (test_a_caption_over_an_empty_body...)."""
+    x = explain(catalog, f"HTTP/1.1 401 Unauthorized\nContent-Type: text/plain\n\n{said}")
+    assert x.errors[0].sent.message == said, x.errors[0].sent

@@ -556,8 +556,9 @@ def _without_commands(lines: Iterable[str]) -> Iterator[str]:
         yield line
 
 
-# A label with nothing after it, all that follows a response's head: a tool's own caption for a body it then printed
-# empty (a PHP example's "Conteúdo: " after "HTTP/2 401" and "content-length: 0" was read as the API's message)
+# A label with nothing after it, all that follows a response's head that says its body is empty (Content-Length: 0): a
+# tool's own caption for the body it then printed empty (a PHP example's "Conteúdo: " after "HTTP/2 401" and
+# "content-length: 0" was read as the API's message). A body that is such a line is the API's ("Invalid API key:")
 _EMPTY_LABEL = re.compile(r"[^\W\d_][\w-]{0,30}(?:[ \t]+[\w-]{1,30}){0,2}[ \t]*:")
 
 
@@ -587,7 +588,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
         and not _is_status_text(ln, ex.status)
     )
     lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
-    if not lines or (len(lines) == 1 and _EMPTY_LABEL.fullmatch(lines[0])):
+    if not lines or (len(lines) == 1 and _EMPTY_LABEL.fullmatch(lines[0]) and (ex.header("content-length") or "").strip() == "0"):
         return ([SentError(STATUS_ONLY)] if ex.status is not None else []), None
     if len(lines) == 1 and _BARE_TOKEN.match(lines[0]):
         token = lines[0]
