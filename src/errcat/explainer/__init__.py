@@ -556,8 +556,9 @@ def _without_commands(lines: Iterable[str]) -> Iterator[str]:
         yield line
 
 
-# A label with nothing after it, all that follows a response's head: a tool's own caption for a body it then printed
-# empty (a PHP example's "Conteúdo: " after "HTTP/2 401" and "content-length: 0" was read as the API's message)
+# A label with nothing after it, all that follows a response's head that says its body is empty (Content-Length: 0): a
+# tool's own caption for the body it then printed empty (a PHP example's "Conteúdo: " after "HTTP/2 401" and
+# "content-length: 0" was read as the API's message). A body that is such a line is the API's ("Invalid API key:")
 _EMPTY_LABEL = re.compile(r"[^\W\d_][\w-]{0,30}(?:[ \t]+[\w-]{1,30}){0,2}[ \t]*:")
 
 
@@ -587,7 +588,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
         and not _is_status_text(ln, ex.status)
     )
     lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
-    if not lines or (len(lines) == 1 and _EMPTY_LABEL.fullmatch(lines[0])):
+    if not lines or (len(lines) == 1 and _EMPTY_LABEL.fullmatch(lines[0]) and (ex.header("content-length") or "").strip() == "0"):
         return ([SentError(STATUS_ONLY)] if ex.status is not None else []), None
     if len(lines) == 1 and _BARE_TOKEN.match(lines[0]):
         token = lines[0]
@@ -1053,18 +1054,25 @@ def _succeeded(ex: Exchange) -> bool:
     word and no sentence): its 201 Created read as an error 'not in the catalog' (blind39). A body in any other form is
     still read, and so is one whose strings say something in a sentence: most documented errors hold no word above
     (MYOB's "Cannot delete order with payment(s) applied" under a 200 was said to be "a success" and not read)."""
-    if ex.status is None or not 200 <= ex.status < 300:
-        return False
-    body = ex.body.strip()
-    if not body:
+    if ex.status is not None and 200 <= ex.status < 300 and not ex.body.strip():
         return True
-    if body[0] not in "{[" or len(body) > MAX_TEXT * 64 or _FAILURE_WORDS.search(body):
-        return False
+    document = _success_document(ex)
+    return document is not _NO_DOCUMENT and not _FAILURE_WORDS.search(ex.body) and not _says_a_sentence(document)
+
+
+_NO_DOCUMENT = object()
+
+
+def _success_document(ex: Exchange) -> object:
+    """The JSON document a 2xx reply's body is (an object or an array, read up to MAX_TEXT * 64 characters);
+    _NO_DOCUMENT for any other status or body."""
+    body = ex.body.strip()
+    if ex.status is None or not 200 <= ex.status < 300 or not body or body[0] not in "{[" or len(body) > MAX_TEXT * 64:
+        return _NO_DOCUMENT
     try:
-        document = json.loads(body)
+        return json.loads(body)
     except (ValueError, RecursionError):
-        return False
-    return not _says_a_sentence(document)
+        return _NO_DOCUMENT
 
 
 def _success_note(ex: Exchange) -> str:
@@ -1078,9 +1086,14 @@ _MESSAGE_KEY = re.compile(
     r"(?i)(?:user|developer|status|response|return|result|display)?"
     r"(?:message|msg|detail|reason|result|info|notice|hint|cause|feedback|text)s?"
 )
-# a key that names an error ("Errors", "error_code", "faultstring", "warnings"), and one a reply's outcome is said by
+# a key that names an error ("Errors", "error_code", "faultstring", "warnings"), by one of its words' start: not a word
+# holding one (Sage's "default_sales_ledger_account", "PreferredContact": a created contact was an error), and one a
+# reply's outcome is said by
 _ERROR_KEY = re.compile(r"(?i)err|fault|fail|exception|warn|problem|denied|invalid|reject|refus")
+_KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _OUTCOME_KEY = re.compile(r"(?i)^(?:success|succeeded|ok|status|state|result|outcome)$")
+# a member's HTTP status, at any depth: a 207 Multi-Status's or a batch's member answered 4xx or 5xx is no resource
+_STATUS_KEY = re.compile(r"(?i)(?:http)?status(?:code)?")
 
 
 def _resource_reply(ex: Exchange) -> bool:
@@ -1089,14 +1102,8 @@ def _resource_reply(ex: Exchange) -> bool:
     false, "status": "failed"), and a sentence is said only as a resource's field, never as the reply's message or
     alone. A success unless one of its strings is a documented message (the caller matches them first): review20's
     rule read any 2xx with a string of three words, or with "false" or "Limited" anywhere, as an error (claims22)."""
-    if ex.status is None or not 200 <= ex.status < 300:
-        return False
-    body = ex.body.strip()
-    if not body or body[0] not in "{[" or len(body) > MAX_TEXT * 64:
-        return False
-    try:
-        document = json.loads(body)
-    except (ValueError, RecursionError):
+    document = _success_document(ex)
+    if document is _NO_DOCUMENT:
         return False
     # a reply that says it succeeded ({"ok": true, "message": {"text": "Here's a message for you"}}, Slack's) says so
     said_ok = isinstance(document, dict) and any(document.get(k) is True for k in ("ok", "success", "succeeded"))
@@ -1107,7 +1114,7 @@ def _resource_reply(ex: Exchange) -> bool:
         if not _a_resource_value(key, value, top, said_ok):
             return False
         if isinstance(value, dict):
-            pending.extend((str(k), v, key is None) for k, v in value.items())
+            pending.extend((str(k), v, value is document) for k, v in value.items())  # (a listed one's: not top)
         elif isinstance(value, list):
             pending.extend((key, v, False) for v in value)
     return not pending
@@ -1117,13 +1124,21 @@ def _a_resource_value(key: str | None, value: object, top: bool, said_ok: bool) 
     """Whether a value, under its key, could be a resource's (see _resource_reply). ``top``: the key is the reply's
     own, not a resource's inside it (a listed expense's "status": "Rejected" is that expense's); ``said_ok``: the reply
     said it succeeded, and a sentence under a message's key is the success's. An empty "errors": [] says none."""
-    if key is not None and _ERROR_KEY.search(key) and value not in (None, False, 0, "", [], {}):
+    if key is not None and value not in (None, False, 0, "", [], {}) and _error_key(key, value):
         return False
     failed = value is False or (isinstance(value, str) and _FAILURE_WORDS.search(value))
     if top and key is not None and _OUTCOME_KEY.match(key) and failed:
         return False
     sentence = isinstance(value, str) and len(value.split(None, 2)) > 2
     return not (sentence and (key is None or (not said_ok and _MESSAGE_KEY.fullmatch(key.replace("_", "").replace("-", "")))))
+
+
+def _error_key(key: str, value: object) -> bool:
+    """Whether a key names an error (see _ERROR_KEY), or says a member's failed HTTP status ("status": 400)."""
+    if any(_ERROR_KEY.match(word) for word in _KEY_WORDS.findall(key)):
+        return True
+    status = value if isinstance(value, int) else int(value) if isinstance(value, str) and value.isdecimal() else 0
+    return 400 <= status < 600 and _STATUS_KEY.fullmatch(key.replace("_", "").replace("-", "")) is not None
 
 
 def _says_a_sentence(document: object) -> bool:

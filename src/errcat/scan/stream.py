@@ -181,9 +181,8 @@ class Explainer:
             seen.add(ukey)
             if m.family:  # one of several documented errors, the record not saying which: "not in the catalog" was false
                 documented = True
-                text = f"{named}: {text}" if named and text else named or text
                 at = (place, when, endpoint)
-                report.add_family(vendor, obs.status or status, text, m.family_shares, partial(_family, m), at, sample)
+                report.add_family(vendor, obs.status or status, text, m.family_shares, partial(_family, m), at, sample, named)
             else:
                 report.add_unmatched(vendor, obs.status or status, text, place, when, endpoint, sample, named)
         if not x.errors and (not vendor_filter or x.vendor == vendor_filter):

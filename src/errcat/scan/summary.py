@@ -182,6 +182,13 @@ def signature(text: str) -> str:
     return masked
 
 
+def _group_key(vendor: str | None, status: int | None, text: str, named: str | None) -> tuple[str | None, int | None, str]:
+    """A vendor error's group: its masked text after its code and name (``named``: "37001 OrderConvertedToInvoice"),
+    which are never masked."""
+    masked = signature(text)
+    return (vendor, status, (f"{named}: {masked}" if masked else named) if named else masked)
+
+
 _SIGNED: dict[str, str] = {}
 _SIGNED_MAX, _SIGNED_SIZE = 512, 4096
 
@@ -601,8 +608,7 @@ class ScanReport:
         named: str | None = None,
     ) -> None:
         """Count an undocumented error under its masked text, after its code and name (never masked)."""
-        masked = signature(text)
-        key = (vendor, status, (f"{named}: {masked}" if masked else named) if named else masked)
+        key = _group_key(vendor, status, text, named)
         group = self.unmatched.get(key)
         if group is None:
             if len(self.unmatched) >= MAX_UNMATCHED_GROUPS:
@@ -620,9 +626,12 @@ class ScanReport:
         entries: Callable[[], tuple[str, ...]],
         at: tuple[Place, datetime | None, str | None],
         sample: Callable[[], str],
+        named: str | None = None,
     ) -> None:
-        """Count an error that is one of several documented ones (``entries``), under its masked text."""
-        key = (vendor, status, signature(text))
+        """Count an error that is one of several documented ones (``entries``), as add_unmatched keys it: a family that
+        shares a code was headed "one of 2 documented errors with this code  <n> OrderConvertedToInvoice" (its code
+        masked as a number that varies)."""
+        key = _group_key(vendor, status, text, named)
         group = self.families.get(key)
         if group is None:
             if len(self.families) >= MAX_UNMATCHED_GROUPS:
