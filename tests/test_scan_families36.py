@@ -59,6 +59,19 @@ def test_a_reports_section_heading_ending_in_a_level_word_is_no_error(index, tmp
     assert groups[0][0].startswith("Error in foreign key constraint of table test/child")
 
 
+def test_a_timed_line_in_capitals_ending_in_a_level_word_is_still_an_error(index, tmp_path):
+    """The heading rule above took any line in capitals ending in ERROR or WARNING for a section's title, also one
+    with a time of its own (synthetic lines, review22's probe): "2024-05-01 10:00:00 INTERNAL SERVER ERROR" was no
+    error at all. A heading has no time; a logged line in capitals is an error."""
+    lines = [
+        "2024-05-01 10:00:00 INTERNAL SERVER ERROR",
+        "2024-05-01 10:00:01 UNHANDLED PAYMENT GATEWAY ERROR",
+        "2024-05-01 10:00:02 DISK QUOTA EXCEEDED WARNING",
+    ]
+    groups = other_groups(scanned(index, tmp_path, "app.log", lines))
+    assert sorted(lines for _, lines in groups) == [[1], [2], [3]]
+
+
 # ingress-nginx's controller logs by klog: elastic/integrations@8bf05a9 packages/nginx_ingress_controller/data_stream/
 # error/_dev/test/pipeline/test-error-raw.log lines 10-11 (Elastic License 2.0)
 KLOG = [

@@ -165,6 +165,7 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
     ) != "ok":
         return Prepared(rec.line, outcome, bad_utf8=bad)  # left out by its time alone: nothing else is read
     paste, when, said = _untimed(text, head)
+    heading = when is None  # a report's section heading stands alone, with no time of its own (verdict._HEADING)
     if when is None and entry:
         when = record_time(entry)
     outcome = window_outcome(when, options)
@@ -173,7 +174,7 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
     key = template_of(paste) if len(paste) <= EXPLAINED_MAX_TEXT else None
     if key is not None and status is not None:  # the template masks the column's status: records of two statuses are two
         key = f"{key}\x00{status}"
-    reason = error_reason(said, paste, status)
+    reason = error_reason(said, paste, status, may_head=heading)
     head = _named_head(text, paste, head)
     above = rec.before.decode("utf-8", errors="replace")
     return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status, above)

@@ -425,15 +425,16 @@ def http_status(text: str) -> int | None:
     return None
 
 
-def error_reason(said: str | None, text: str, column: int | None = None) -> str | None:
+def error_reason(said: str | None, text: str, column: int | None = None, may_head: bool = True) -> str | None:
     """Why a record is an error by how it is logged (``level``, ``status``, ``exception``), or None;
-    ``said`` is its level word (``level``). A vendor error envelope is the remaining reason,
-    decided on the explanation. A W3C log's line is told by the status in its column (``column``,
-    w3c.py) alone."""
+    ``said`` is its level word (``level``); ``may_head``: the record had no time of its own, so it may be a
+    report's section heading in capitals (a timed "INTERNAL SERVER ERROR" is a logged error). A vendor error
+    envelope is the remaining reason, decided on the explanation. A W3C log's line is told by the status in its
+    column (``column``, w3c.py) alone."""
     if column is not None:
         return "status" if column >= 400 else None
     if said in _LOUD:  # a level word that says error or warning, unless it says nothing more (Maven's "[ERROR] ")
-        return "level" if _says_more(said, text) else None
+        return "level" if _says_more(said, text, may_head) else None
     status = http_status(text)
     if status is not None and status >= 400:
         return "status"
@@ -453,14 +454,14 @@ def error_reason(said: str | None, text: str, column: int | None = None) -> str 
 _MOZLOG_UNEXPECTED = re.compile(r"(?:^|[\s-])(?:TEST-UNEXPECTED-[A-Z]{2,12}|PROCESS-CRASH) \| ", re.MULTILINE)
 
 
-def _says_more(said: str, text: str) -> bool:
+def _says_more(said: str, text: str, may_head: bool = True) -> bool:
     """Whether a line with a loud level says anything more: Maven's "[ERROR] " and mozharness's
     "WARNING - " say nothing, also behind the times a CI server stamps before them (Jenkins's
     "22:07:27  [WARNING] ", Taskcluster's "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - "),
     nor does a banner under Ruby Logger's program name (Test Kitchen's "ERROR -- Kitchen: ------Exception-------"),
     nor javadoc's progress, tally or echoed source relayed by Maven (_JAVADOC_RELAYED), nor a section's heading in
-    capitals that ends in the word (_HEADING)."""
-    if _HEADING.fullmatch(text):
+    capitals that ends in the word (_HEADING), which has no time of its own (``may_head``)."""
+    if may_head and _HEADING.fullmatch(text):
         return False
     at = _CI_STAMPS.match(text).end()  # type: ignore[union-attr]  # (it matches the empty string)
     if text.startswith("[", at) and _JAVADOC_RELAYED.match(text, at):
