@@ -64,3 +64,53 @@ def test_a_2xx_before_a_body_does_not_hide_a_later_error_status(catalog):
         'POST https://x.example.com/a -> 200 {"id": 1}\nPOST https://x.example.com/b -> 400 {"message": "Quantity must be a number"}',
     )
     assert x.exchange.status == 400 and x.errors
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "MYOB (same call to Xero is fine): Date cannot be prior to beginning of financial year",
+        "MYOB (works in QuickBooks): Date cannot be prior to beginning of financial year",
+    ],
+)
+def test_an_aside_that_another_service_worked_names_no_sender(catalog, paste):
+    """closing35's leftover (synthetic): an aside saying the same call to another service is fine made that service
+    the sender, and MYOB's own documented words named no vendor: a right answer lost."""
+    x = explain(catalog, paste)
+    assert x.vendor == "myob" and x.errors[0].best is not None and x.errors[0].best.entry.code == 25008
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "Xero (same call to MYOB is fine): Date cannot be prior to beginning of financial year",
+        "MYOB (same call to Xero fails too): Date cannot be prior to beginning of financial year",
+        "Error from Xero: Date cannot be prior to beginning of financial year (MYOB works)",
+    ],
+)
+def test_an_aside_about_the_vendor_or_a_failing_service_still_claims_nothing(catalog, paste):
+    x = explain(catalog, paste)
+    assert not any(e.best for e in x.errors), paste
+
+
+MYOB_ENV = (
+    '{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of '
+    'financial year","AdditionalDetails":"Date","ErrorCode":25008,"Severity":"Error"}]}'
+)
+
+
+@pytest.mark.parametrize("words", ["Date cannot be prior to beginning of financial year", MYOB_ENV])
+def test_a_service_named_like_an_operation_after_calling_is_not_claimed_over(catalog, words):
+    """closing35's leftover (synthetic): "Error calling GetResponse: <MYOB's 25008>" was claimed as MYOB's. GetResponse
+    is a service as PostHog is; C# clients name the operation after "calling" too, but for a resource of the vendors'
+    endpoints (GetInvoice). Where the name is no such operation the evidence conflicts: nothing is claimed, and a
+    note names both MYOB's documented error and the service."""
+    x = explain(catalog, f"Error calling GetResponse: {words}")
+    assert x.vendor is None and not any(e.best for e in x.errors)
+    assert any("25008" in n and "GetResponse" in n for n in x.notes), x.notes
+
+
+@pytest.mark.parametrize("operation", ["GetInvoice", "GetContacts", "CreateInvoices"])
+def test_an_operation_on_a_vendors_resource_after_calling_keeps_the_vendors_words(catalog, operation):
+    x = explain(catalog, f"Error calling {operation}: 400 {MYOB_ENV}")
+    assert x.vendor == "myob" and x.errors[0].best is not None and x.errors[0].best.entry.code == 25008
