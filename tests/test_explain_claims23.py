@@ -114,3 +114,18 @@ def test_a_service_named_like_an_operation_after_calling_is_not_claimed_over(cat
 def test_an_operation_on_a_vendors_resource_after_calling_keeps_the_vendors_words(catalog, operation):
     x = explain(catalog, f"Error calling {operation}: 400 {MYOB_ENV}")
     assert x.vendor == "myob" and x.errors[0].best is not None and x.errors[0].best.entry.code == 25008
+
+
+@pytest.mark.parametrize("app", ["Module 'HubSpot'", 'App "Shopify"', "node 'PostHog'"])
+def test_a_relays_step_named_for_the_app_it_called_names_that_app(catalog, app):
+    """Synthetic, in the shape Make and Zapier write a failed step: the quoted word after the relay's noun for an app
+    is the app's name; blind42's rule (a quoted value before "returns" names no service) read none, and MYOB's
+    envelope with its documented code and words in HubSpot's answer was claimed as MYOB's exact error."""
+    x = explain(catalog, f"Make scenario failed. {app} returned 400: {MYOB_ENV}")
+    assert x.vendor is None and not any(e.best for e in x.errors), (x.vendor, app)
+
+
+@pytest.mark.parametrize("quoted", ["Module 'MYOB'", "Module 'SaveInvoice'", 'with `type: "FormulaAttribute"`'])
+def test_a_quoted_vendor_step_or_value_before_returned_keeps_the_vendors_words(catalog, quoted):
+    x = explain(catalog, f"{quoted} returned 400: {MYOB_ENV}")
+    assert x.vendor == "myob" and x.errors[0].best is not None and x.errors[0].best.entry.code == 25008
