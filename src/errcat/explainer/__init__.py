@@ -1038,7 +1038,10 @@ def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
         notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
     if not errors and holds_stack_frames(ex.body):
         notes.append("the paste holds a stack trace's frames only: its exception's line (a traceback's last) says the error")
-    resource = bool(errors) and not reading.errors and redirected is None and _resource_reply(ex)
+    # a 2xx whose envelope's every message says it succeeded ({"message": "Invoice was created successfully"}) is read
+    # as a resource's reply too; a documented message among them is still read (the caller matches them first)
+    said_success = all(says_success(e.message) for e in reading.errors)
+    resource = bool(errors) and said_success and redirected is None and _resource_reply(ex)
     return ErrorsRead(ex, tuple(errors), reading.total or len(errors), tuple(notes), hints, resource)
 
 
@@ -1049,15 +1052,43 @@ _FAILURE_WORDS = re.compile(
 )
 
 
+# a message that says the call succeeded: "Invoice was created successfully", "Fatura criada com sucesso", "Factura
+# creada correctamente", "Contact updated", "OK"; and the words that undo it ("could not be created", "não foi criada")
+_SUCCESS_WORDS = re.compile(
+    r"(?i)(?<![\w-])(?:success(?:ful(?:ly)?)?|succeeded|created|updated|deleted|removed|saved|sent|added|completed|"
+    r"processed|accepted|queued|scheduled|archived|ok|done|com sucesso|correctamente|exitosamente|con [ée]xito|"
+    r"avec succ[eè]s|erfolgreich)(?![\w-])"
+)
+_UNDONE_WORDS = re.compile(
+    r"(?i)(?<![\w-])(?:not|no|never|cannot|unable|without|none|n[ãa]o|nicht|pas|sin|nunca|yet|already|partially|"
+    r"pending)(?![\w-])|n't(?!\w)|\?"
+)
+
+
+def says_success(message: str | None) -> bool:
+    """Whether a reply's message says the call succeeded, and nothing in it says an error or undoes it (claims23:
+    a 201's {"message": "Invoice was created successfully", "id": 5} was read as an error 'not in the catalog')."""
+    return bool(
+        message
+        and len(message) <= 300
+        and _SUCCESS_WORDS.search(message)
+        and not _UNDONE_WORDS.search(message)
+        and not _FAILURE_WORDS.search(message)
+    )
+
+
 def _succeeded(ex: Exchange) -> bool:
     """Whether the exchange is a success that holds no error (a 2xx status; no body, or a JSON document with no error's
     word and no sentence): its 201 Created read as an error 'not in the catalog' (blind39). A body in any other form is
     still read, and so is one whose strings say something in a sentence: most documented errors hold no word above
     (MYOB's "Cannot delete order with payment(s) applied" under a 200 was said to be "a success" and not read)."""
-    if ex.status is not None and 200 <= ex.status < 300 and not ex.body.strip():
+    if ex.status is None or not 200 <= ex.status < 300:
+        return False
+    body = _json_part(ex)
+    if not body:
         return True
     document = _success_document(ex)
-    return document is not _NO_DOCUMENT and not _FAILURE_WORDS.search(ex.body) and not _says_a_sentence(document)
+    return document is not _NO_DOCUMENT and not _FAILURE_WORDS.search(body) and not _says_a_sentence(document)
 
 
 _NO_DOCUMENT = object()
@@ -1066,13 +1097,25 @@ _NO_DOCUMENT = object()
 def _success_document(ex: Exchange) -> object:
     """The JSON document a 2xx reply's body is (an object or an array, read up to MAX_TEXT * 64 characters);
     _NO_DOCUMENT for any other status or body."""
-    body = ex.body.strip()
-    if ex.status is None or not 200 <= ex.status < 300 or not body or body[0] not in "{[" or len(body) > MAX_TEXT * 64:
+    if ex.status is None or not 200 <= ex.status < 300:
+        return _NO_DOCUMENT
+    body = _json_part(ex)
+    if not body or body[0] not in "{[" or len(body) > MAX_TEXT * 64:
         return _NO_DOCUMENT
     try:
         return json.loads(body)
     except (ValueError, RecursionError):
         return _NO_DOCUMENT
+
+
+def _json_part(ex: Exchange) -> str:
+    """The reply's body, or the JSON after its status on the line a log wrote it on ("POST <url> 201 {...}": the
+    body read is the whole line)."""
+    body = ex.body.strip()
+    if body[:1] in ("{", "[") or ex.status is None or "\n" in body[:400]:
+        return body
+    m = re.match(rf"[^{{\[]{{0,300}}?(?<!\d){ex.status}(?!\d)[^{{\[\w]{{0,8}}(?=[{{\[])", body)
+    return body[m.end() :] if m else body
 
 
 def _success_note(ex: Exchange) -> str:
@@ -1130,7 +1173,8 @@ def _a_resource_value(key: str | None, value: object, top: bool, said_ok: bool) 
     if top and key is not None and _OUTCOME_KEY.match(key) and failed:
         return False
     sentence = isinstance(value, str) and len(value.split(None, 2)) > 2
-    return not (sentence and (key is None or (not said_ok and _MESSAGE_KEY.fullmatch(key.replace("_", "").replace("-", "")))))
+    said = said_ok or says_success(value if isinstance(value, str) else None)
+    return not (sentence and (key is None or (not said and _MESSAGE_KEY.fullmatch(key.replace("_", "").replace("-", "")))))
 
 
 def _error_key(key: str, value: object) -> bool:

@@ -499,6 +499,8 @@ def clues_for(catalog: CatalogIndex, ex: Exchange, errors: Sequence[SentError]) 
     head = ex.text[:65536]
     clues = _request_clues(facts, ex, head, _said_end(head, errors))
     prose = _prose(head)  # a name inside a URL, path or host is that clue's, counted above
+    if "(" in prose:  # a vendor named in an aside that says its call worked is not what answered (_CONTRAST)
+        prose = _CONTRAST.sub(_blanked, prose)
     clues += _name_clues(facts, prose, head)
     clues += _vocabulary_clues(head)
     clues += _documented_clues(facts, head)
@@ -994,18 +996,32 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
     from .services import may_name_answering, may_name_service, named_service
 
     other_product = next((c.value for c in clues if c.kind == "other-product"), None)
-    head = ex.text[:65536]
+    head = _CONTRAST.sub(_blanked, ex.text[:65536])
     named = named_service(_prose(head)) if may_name_service(head) else None  # _prose only when it may
     service = named or other_product  # Sage Intacct is no catalogued API either
     owner = None
     if service is None and may_name_answering(head):
-        service, owner = _answering_service(facts_for(catalog), head, catalog_words(catalog))
+        service, owner = _answering_service(facts_for(catalog), head, catalog_words(catalog), endpoint_words(catalog))
     if service is None:
         return []
     words = words_only(ex, clues) | SHAPE_ONLY
     own = {c.vendor for c in clues if c.weight > 0 and c.kind not in words}
     kind = "other-service" if owner is None else "answered-by"
     return [Clue.of(kind, service, v) for v in catalog.vendors if v not in own and v != owner]
+
+
+# An aside that says another call worked: "MYOB (same call to Xero is fine): <MYOB's words>" names Xero as what did not
+# fail, never as what answered (claims23: MYOB's documented error named no vendor)
+_CONTRAST = re.compile(
+    r"\((?=[^()\n]{0,80}\))[^()\n]{0,80}?\b(?:(?:is|are|was|were|'s)[ \t]+(?:fine|ok|okay|working|good|successful)"
+    r"|works?|worked|succeed(?:s|ed)?|goes[ \t]+through|went[ \t]+through|no[ \t]+(?:problems?|issues?|errors?))\b"
+    r"[^()\n]{0,40}\)",
+    re.IGNORECASE,
+)
+
+
+def _blanked(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 # A vendor's name in words (and its brand): beside another service's name they tell nothing of who answered ("migrating
@@ -1060,7 +1076,9 @@ def named_only(clues: Sequence[Clue], vendor: str, words: frozenset[str] = _WORD
     return all(c.kind in words for c in clues if c.vendor == vendor and c.weight > 0)
 
 
-def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> tuple[str | None, str | None]:
+def _answering_service(
+    facts: VendorFacts, head: str, words: frozenset[str], resources: frozenset[str]
+) -> tuple[str | None, str | None]:
     """The first service the paste's words say answered (services.answering_services: "KashFlow returned 400"), and
     the catalogued vendor whose product or brand that name is ("Sage returned": Sage's brand), or None (a vendor's
     other product too: asked only when no other-product clue was found); a name whose words are all the catalog's
@@ -1072,16 +1090,35 @@ def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> 
     for name, product in answering_services(head):
         if "." in name and tool_site(name):  # "event sent to sentry.io": where it was reported; called, its host says so
             continue
+        # after "calling", a verb and a noun is a client's operation (GetInvoice, GetContacts) only when the noun is a
+        # resource of the vendors' endpoints; else it may be a service named so (GetResponse: claims23)
+        called = f"calling {name}" in head
         owner = next((v for v, p in (*facts.mentions.items(), *facts.brands.items()) if p.search(name, None)), None)
         if owner is not None:
             return name, owner
         parts = _WORD.findall(name)
         # ("InvoiceSync", "SaveInvoice": the vendor's resource and the speaker's step, a label of the caller's own)
-        own = all(_catalog_word(w, words) or is_speakers_word(w) for w in parts)
+        if called:
+            own = all(_catalog_word(w, resources) or (i == 0 and is_speakers_word(w)) for i, w in enumerate(parts))
+        else:
+            own = all(_catalog_word(w, words) or is_speakers_word(w) for w in parts)
         resource = not product and "".join(parts) == name.replace(" ", "") and own
         if not resource:  # another product of a vendor's named as no clue of its own reads it (AcumaticaException)
             return name, None
     return None, None
+
+
+def endpoint_words(index: CatalogIndex) -> frozenset[str]:
+    """The words, lower-cased, of the catalog's documented endpoints (invoice, contact, supplier): the resources a
+    client's operation is named for (GetInvoice, GetContacts). Read once per catalog."""
+    words = _ENDPOINT_WORDS.get(index)
+    if words is None:
+        found = (w.lower() for e in index.entries if e.endpoint for w in _WORD.findall(e.endpoint))
+        words = _ENDPOINT_WORDS[index] = frozenset(found)
+    return words
+
+
+_ENDPOINT_WORDS: WeakKeyDictionary[CatalogIndex, frozenset[str]] = WeakKeyDictionary()
 
 
 def _catalog_word(word: str, words: frozenset[str]) -> bool:

@@ -283,6 +283,9 @@ def _bare_lower_name(name: str, before: str, noun: str) -> bool:
 # A word written as a string literal, in quotes of its own ("FormulaAttribute", 'OUTPUT'), maybe inside a Markdown code
 # span: a value the speaker quotes (a field's, a type's), not the sender's name ("with `type: "FormulaAttribute"` returns
 # 422 {...}" named FormulaAttribute as another service and weighed it against every vendor)
+# ... unless a relay's noun for the app it calls stands before it (Make's "Module 'HubSpot' returned 400", a "node",
+# a "connector"): the quoted word is that app's name (claims23: MYOB's documented error in HubSpot's answer was claimed)
+_APP_NOUNS = frozenset({"module", "app", "application", "connector", "integration", "node", "service"})
 _LITERAL = re.compile(r"`?([\"'])[^\"'\s]{1,60}\1[`,;:.)]{0,3}")
 
 
@@ -293,7 +296,9 @@ def _name_before(words: Sequence[str], lower_ok: bool = False, mid: bool = False
     begins no name). A lower-case name only where ``lower_ok`` and a sentence starts there (after ".", ":"), or, where
     ``mid`` too (before a verb of answering), a bare word mid-sentence (_bare_lower_name)."""
     if words and _LITERAL.fullmatch(words[-1]):  # a quoted value: `type: "FormulaAttribute"` returns 422 ...
-        return None
+        if len(words) < 2 or words[-2].lower() not in _APP_NOUNS:
+            return None
+        words = [*words[:-2], words[-1]]  # a relay's step named for the app it called: "Module 'HubSpot' returned"
     words = [w.strip("\"'([{<*`") for w in words[-5:]]
     if words and words[-1].endswith(":"):
         words[-1] = words[-1][:-1]

@@ -820,12 +820,15 @@ def _client_status(head: str) -> tuple[int, str | None] | None:
 
 def _patterned_status(head: str, low: str | None) -> tuple[int, str | None] | None:
     """The first error status one of _STATUS_PATTERNS finds, and its reason phrase where the form holds one."""
+    success: tuple[int, str | None] | None = None
     for pattern, words in _STATUS_PATTERNS:
         if low is not None and not any(w in low for w in words):
             continue
         for m in pattern.finditer(head):
             status = to_status(m.group(m.lastindex or 1))
             if status is None or status not in KNOWN_STATUSES or status < 400:
+                if success is None and status in KNOWN_STATUSES and _success_before_body(head, m, pattern):
+                    success = (status, None)
                 continue
             after = head[m.end() : m.end() + 64].lstrip(" \t:")
             if pattern is _LOOSE_STATUS and _in_body_text(head, m.start()) and not _said_as_http(head, m.start(), status, after):
@@ -833,7 +836,19 @@ def _patterned_status(head: str, low: str | None) -> tuple[int, str | None] | No
             if pattern is _LOOSE_STATUS and _in_frame_source(head, m.start()):
                 continue  # a traceback's source line is code: "self._boolean(response, status_code, 404)" states none
             return status, (reason_phrase(status, after) if pattern is _STATUS_PATTERNS[0][0] else None)
-    return None
+    return success
+
+
+# the forms a log line writes a call's status in before its JSON body: "POST <url> -> 201 {...}", "POST <url> 201 {...}"
+_CALL_FORMS = (_STATUS_PATTERNS[2][0], _STATUS_PATTERNS[4][0])
+
+
+def _success_before_body(head: str, m: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """Whether a 2xx a log line's call states is followed by its JSON body: a success's status, taken only where the
+    paste states no error status (a 201 read as no status, its {"message": "Invoice created successfully"} was an error
+    'not in the catalog', claims23)."""
+    status = int(m.group(m.lastindex or 1))
+    return 200 <= status < 300 and pattern in _CALL_FORMS and head[m.end() : m.end() + 4].lstrip(" \t").startswith("{")
 
 
 _PY_FRAME = re.compile(r"[ \t]*File \"[^\"\n]{1,500}\", line \d+")
@@ -896,9 +911,13 @@ def _leading_status(text: str) -> tuple[int, str | None] | None:
     for i, line in enumerate(lines):
         m = _LEADING_STATUS.match(line)
         status = to_status(m.group(1)) if m else None
-        if m is None or status is None or status < 400 or status not in KNOWN_STATUSES:
+        if m is None or status is None or status not in KNOWN_STATUSES:
             continue
         rest = m.group(2)
+        if status < 400:  # a 2xx before its JSON body ("201 {"message": "Invoice was created successfully"}") is a
+            if 200 <= status < 300 and rest.startswith(("{", "[")):  # success's status; a 1xx/3xx there says no more
+                return status, None
+            continue
         if reason := reason_phrase(status, rest):
             return status, reason
         following = next((ln for ln in lines[i + 1 :] if ln), "")
