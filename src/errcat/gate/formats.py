@@ -418,6 +418,22 @@ FORMATS: tuple[Rule, ...] = (
         re.IGNORECASE,
     ),
     Rule(
+        "password flag",
+        r"radtest[ \t]+(?:-[tP][ \t]+[^\s]{1,32}[ \t]+|-[46x][ \t]+){0,5}"
+        r"(?!-)(?:'[^'\n]{1,128}'|\"[^\"\n]{1,128}\"|[^\s'\"]{1,128})[ \t]+(['\"]?)([^\s'\"]+)\1",
+        "FreeRADIUS radtest [-t type] [-P protocol] [-x] [-4|-6] user password radius-server[:port] nas-port-number secret",
+        ("radtest",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"nickserv[ \t:,]{1,4}identify[ \t]+(?:[^\s]{1,64}[ \t]+)?([^\s]+)[ \t]*\r?$",
+        "IRC services (Atheme, Anope): /msg NickServ IDENTIFY [account] password (the password last on its line)",
+        ("identify",),
+        1,
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    Rule(
         "password on stdin",
         r"(?:--password|--passwd|[ \t]-p|passwd|login)[^\n|<]{0,64}<<<[ \t]*(['\"]?)([^\s'\"]+)\1",
         "a shell's here-string into a command that reads a password (mysql --password <<< 'password')",
