@@ -513,13 +513,26 @@ case(
     p,
 )
 
+# --- third batch: a value stored or set by a command after a key or flag that names nothing
+p = picked()
+case("consul-kv-put-password", f"$ consul kv put secret/db/password {p}\nSuccess! Data written to: secret/db/password", p)
+p = picked()
+case("macos-security-add-generic-password-w", f"security add-generic-password -a sync -s myob -w {p} -U", p)
+p = picked()
+case(
+    "junos-plain-text-password-value",
+    f"[edit]\nroot# set system root-authentication plain-text-password-value {p}\nerror: configuration check-out failed",
+    p,
+)
+
 # drop empty credential lists
 CASES[:] = [(cid, text, [s for s in secrets if s]) for cid, text, secrets in CASES if any(secrets)]
 
 # the pastes some output of main (20e4f174) showed a credential of (the secrets39 harness's outputs.py, 19 outputs)
 FOUND = frozenset((
     "terraform-state-random-password-result", "jenkins-initial-admin-password", "keepass-xml-export",
-    "macos-security-find-password-w", "radtest-positional", "irc-nickserv-identify",
+    "macos-security-find-password-w", "radtest-positional", "irc-nickserv-identify", "consul-kv-put-password",
+    "macos-security-add-generic-password-w", "junos-plain-text-password-value",
 ))  # fmt: skip
 # shown still (left out of CASES): Algolia's admin key, 32 hex digits, by position in algoliasearch(app id, key); a
 # PgBouncer userlist.txt's "user" "password" lines (no name, no command: only the file's name says what they are)

@@ -146,12 +146,24 @@ def test_a_message_a_credential_getter_printed_stays():
         ('radtest -t pap sync "Kestrel2741" 127.0.0.1 0 testing123', "Kestrel2741"),
         ("/msg NickServ IDENTIFY sync Dingoledger2367\n-NickServ- Invalid password for sync.", "Dingoledger2367"),
         ("/msg nickserv identify Dingoledger2367", "Dingoledger2367"),
+        ("security add-generic-password -a sync -s myob -w Kestrelorchard4821 -U", "Kestrelorchard4821"),
+        ("$ consul kv put secret/db/password Kestrelorchard4821", "Kestrelorchard4821"),
+        ("root# set system root-authentication plain-text-password-value Kestrelorchard4821", "Kestrelorchard4821"),
     ],
 )
 def test_a_password_a_command_takes_by_position_is_hidden(text, secret):
     assert secret not in shown(text)
 
 
-@pytest.mark.parametrize("text", ["radtest -t pap sync", "-NickServ- You are now identified for sync."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "radtest -t pap sync",
+        "-NickServ- You are now identified for sync.",
+        "consul kv put app/timeout 30",  # a key naming no credential: its data stays
+        "consul kv put -cas -modify-index=12 app/token @token.json",
+        "security add-generic-password -a sync -s myob -w",  # -w last: security prompts for it
+    ],
+)
 def test_those_commands_without_a_password_stay(text):
     assert shown(text) == text
