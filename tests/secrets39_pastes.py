@@ -532,7 +532,7 @@ CASES[:] = [(cid, text, [s for s in secrets if s]) for cid, text, secrets in CAS
 FOUND = frozenset((
     "terraform-state-random-password-result", "jenkins-initial-admin-password", "keepass-xml-export",
     "macos-security-find-password-w", "radtest-positional", "irc-nickserv-identify", "consul-kv-put-password",
-    "macos-security-add-generic-password-w", "junos-plain-text-password-value",
+    "junos-plain-text-password-value",
 ))  # fmt: skip
 # shown still (left out of CASES): Algolia's admin key, 32 hex digits, by position in algoliasearch(app id, key); a
 # PgBouncer userlist.txt's "user" "password" lines (no name, no command: only the file's name says what they are)
