@@ -106,6 +106,22 @@ FRAGMENTS: dict[str, tuple[str, ...]] = {
         "my PIN is 4821, ",
         "admin:Kw7pRt2xLq9 returns 401 ",  # a colon pair in a sentence of a refusal (gate.nearby._said_colon_pairs)
     ),
+    # secrets39's passes: a Terraform state's sensitive attributes and generated result, a password under the line
+    # that announces it, a log level after "auth:", a name element and its value element, a command printing a
+    # credential, radtest's and NickServ's password by position, a password set by security, consul kv put and Junos
+    "secrets39": (
+        '"sensitive_attributes":["get_attr","value":"a",',
+        '"random_string" "result": "',
+        "password for the user a:\n",
+        "auth: Debug: ",
+        "<key>a</key><value>",
+        "$ x get-password\n",
+        "radtest -t a ",
+        "nickserv identify a ",
+        "consul kv put a ",
+        "security add-generic-password -w ",
+        "plain-text-password-value a ",
+    ),
     "key=value": ("a=b ", "a=", "&a=b"),
     "tables": ("| a | password |\n|---|---|\n| b | c |\n",),  # a pipe table: a cell under a credential's header
     "escapes": ("\\", "\\u", '\\"', '\\"token\\"', "%2", "&amp;", "\\n"),

@@ -17,6 +17,7 @@ import secrets35_pastes
 import secrets36_pastes
 import secrets37_pastes
 import secrets38_pastes
+import secrets39_pastes
 from corpus import secrets_explain_and_scan_show, shown_secrets
 
 ROUNDS = {
@@ -30,6 +31,7 @@ ROUNDS = {
     36: secrets36_pastes,
     37: secrets37_pastes,
     38: secrets38_pastes,
+    39: secrets39_pastes,
 }
 
 

@@ -209,3 +209,35 @@ def _byte_lists(text: str) -> Iterator[Span]:
         for m in _word_matches(_BYTE_LIST(), low, first, last, 2600):
             if not _not_a_value(low[m.start() : m.end("rest")]):
                 yield Span(*m.span("val" if m["val"] is not None else "bare"), "credential by name")
+
+
+# Terraform's state of a random_password or random_string resource keeps the generated value as the attribute "result",
+# and a state lists the attributes it holds sensitive under "sensitive_attributes" ([[{"type": "get_attr", "value":
+# "result"}]]): names that are no credential's word, so no pass by name read them ("terraform show" prints the same
+# attributes as HCL: result = "…").
+_TF_HINTS = ('"random_password"', '"random_string"', "sensitive_attributes")
+_TF_SENSITIVE = _lazy(r'"sensitive_attributes"[ \t\r\n]{0,40}:[ \t\r\n]{0,40}\[')
+_TF_NAMED = _lazy(r'"get_attr",?[ \t\r\n]{0,40}"value"[ \t\r\n]{0,40}:[ \t\r\n]{0,40}"([a-z_][a-z0-9_-]{0,63})"')
+_TF_VALUE = _lazy(
+    r'(?<![\w-])\\{0,3}"?([a-z_][a-z0-9_-]{0,63})\\{0,3}"?[ \t]{0,40}[:=][ \t]{0,40}'
+    r'\\{0,3}"((?:[^"\\\r\n]|\\[^"\r\n]){1,4096})\\{0,3}"'
+)
+_TF_NAMES = 16  # at most this many sensitive attribute names are read from one text
+
+
+def _terraform_values(text: str) -> Iterator[Span]:
+    """The values of a Terraform state's sensitive attributes: a random_password's or random_string's "result", and every
+    attribute its "sensitive_attributes" name (see _TF_HINTS), wherever the text gives them, as JSON or as HCL."""
+    if not any(h in text for h in _TF_HINTS):
+        return
+    low = _lowered(text)
+    names = {"result"} if '"random_password"' in low or '"random_string"' in low else set()
+    pos = 0
+    while len(names) < _TF_NAMES and (m := _TF_SENSITIVE().search(low, pos)):
+        pos = min(len(low), m.end() + 4096)  # (each stretch read once: lists close together are not read again)
+        names.update(named.group(1) for named in _TF_NAMED().finditer(low, m.end(), pos))
+    if not names:
+        return
+    for m in _TF_VALUE().finditer(low):
+        if m.group(1) in names and not m.group(2).startswith("(sensitive"):
+            yield Span(*m.span(2), "credential by name")

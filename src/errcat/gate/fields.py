@@ -117,7 +117,8 @@ _LABELLED_BLOCK = _lazy(
     re.MULTILINE,
 )
 _BLOCK_VALUE = _lazy(
-    rf"^[ \t]{{1,16}}(?:[+~][ \t]{{1,4}})?(?:default|value|result)[ \t]{{0,16}}=[ \t]{{0,4}}(?P<val>{_QUOTED}|[^\s#]{{1,512}})",
+    rf"^[ \t]{{1,16}}(?:[+~][ \t]{{1,4}})?(?:default|value|result)[ \t]{{0,16}}=[ \t]{{0,4}}"
+    rf"(?!\((?:sensitive|known after)[ \t])(?P<val>{_QUOTED}|[^\s#]{{1,512}})",  # (not a plan's "(sensitive value)")
     re.MULTILINE,
 )
 
@@ -202,9 +203,26 @@ def _xml_value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | Non
     return _inner(text[m.start("xval") : m.end("xval")], m.start("xval"))
 
 
-# the value element after a property list's key (<key>Password</key> <string>…</string>)
-_PLIST_VALUE = _lazy(r"</key>[ \t\r\n]{0,200}<(?:string|data)>([^<]{1,4096})</", re.IGNORECASE)
-_PLIST_NEXT = _lazy(r"</key>[ \t\r\n]{0,200}<(?:string|data|integer|real|date|true|false|dict|array)\b", re.IGNORECASE)
+# the value element after a property list's key (<key>Password</key> <string>…</string>), or after a key element its
+# value element names (KeePass's export: <Key>Password</Key><Value ProtectInMemory="True">…</Value>)
+_PLIST_VALUE = _lazy(r"</key>[ \t\r\n]{0,200}<(?:string|data|value(?:[ \t][^<>]{0,256})?)>([^<]{1,4096})</", re.IGNORECASE)
+_PLIST_NEXT = _lazy(r"</key>[ \t\r\n]{0,200}<(?:string|data|integer|real|date|true|false|dict|array|value)\b", re.IGNORECASE)
+# a name element and the value element after it (Hadoop's and Maven's <property><name>db.password</name><value>…</value>,
+# KeePass's <Key>…</Key><Value>…</Value>): the name is the first element's text, no credential word names the second
+_ELEMENT_PAIR = _lazy(
+    r"<(?P<tag>name|key)(?:[ \t][^<>]{0,256})?>(?P<name>[^<>]{1,128})</(?P=tag)>[ \t\r\n]{0,200}"
+    r"<value(?:[ \t][^<>]{0,256})?>(?P<val>[^<]{1,4096})</value>"
+)
+
+
+def _element_pairs(text: str) -> Iterator[Span]:
+    """The value element after a name element that names a credential (see _ELEMENT_PAIR)."""
+    low = _lowered(text)
+    if "<value" not in low or ("</name>" not in low and "</key>" not in low):
+        return
+    for m in _ELEMENT_PAIR().finditer(low):
+        if _IN_NAME().search(m["name"]) and not _not_a_value(m["name"]) and (span := _checked(text, *m.span("val"))):
+            yield Span(*span, "credential by name")
 
 
 def _plist_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:

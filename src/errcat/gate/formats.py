@@ -418,6 +418,45 @@ FORMATS: tuple[Rule, ...] = (
         re.IGNORECASE,
     ),
     Rule(
+        "password flag",
+        r"radtest[ \t]+(?:-[tP][ \t]+[^\s]{1,32}[ \t]+|-[46x][ \t]+){0,5}"
+        r"(?!-)(?:'[^'\n]{1,128}'|\"[^\"\n]{1,128}\"|[^\s'\"]{1,128})[ \t]+(['\"]?)([^\s'\"]+)\1",
+        "FreeRADIUS radtest [-t type] [-P protocol] [-x] [-4|-6] user password radius-server[:port] nas-port-number secret",
+        ("radtest",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"nickserv[ \t:,]{1,4}identify[ \t]+(?:[^\s]{1,64}[ \t]+)?([^\s]+)[ \t]*\r?$",
+        "IRC services (Atheme, Anope): /msg NickServ IDENTIFY [account] password (the password last on its line)",
+        ("identify",),
+        1,
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    Rule(
+        "password flag",
+        r"security[ \t]+add-(?:generic|internet)-password\b[^\n]{0,512}?[ \t]-w[ \t]+(['\"]?)([^\s'\"]+)\1",
+        "macOS security(1) add-generic-password|add-internet-password [-a account] [-s service] -w password",
+        ("-password",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"consul[ \t]+kv[ \t]+put[ \t]+(?:-[^\s]{1,64}[ \t]+){0,8}(?!-)(?=[^\s]{0,256}?(?:pass|pwd|secret|token|key|cred|auth))"
+        r"[^\s]{1,256}[ \t]+(['\"]?)([^\s'\"@-][^\s'\"]*)\1",
+        "Consul CLI: consul kv put [options] KEY [DATA] (the data stored under a key naming a credential; @file and - read it)",
+        ("kv put",),
+        2,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password flag",
+        r"plain-text-password-value[ \t]+(['\"]?)([^\s'\"]+)\1",
+        "Junos OS: set system root-authentication plain-text-password-value password (and login user authentication)",
+        ("plain-text-password-value",),
+        2,
+    ),
+    Rule(
         "password on stdin",
         r"(?:--password|--passwd|[ \t]-p|passwd|login)[^\n|<]{0,64}<<<[ \t]*(['\"]?)([^\s'\"]+)\1",
         "a shell's here-string into a command that reads a password (mysql --password <<< 'password')",

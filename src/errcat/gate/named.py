@@ -311,7 +311,12 @@ def _said_after_colon(text: str, at: int, value: str, name: str) -> bool:
         return True
     if _PASSWORD_NAME().search(name):
         return False
+    if _LEVEL_LABEL().fullmatch(value) and text[at + len(value) : at + len(value) + 1] in (" ", "\t"):
+        return True  # a label of its own after the name: Dovecot's "auth: Debug: passwd-file(…)", "auth: Info: …"
     return _PROSE_SENTENCE().match(text, at) is not None or _RAISED_CLASS().fullmatch(value) is not None
+
+
+_LEVEL_LABEL = _lazy(r"[A-Z][a-z]{2,15}:")  # a capitalised word and its colon: a log's level or a field's label
 
 
 _ARROWS = ("==>", "->", "-->", "\u2192")

@@ -8,8 +8,16 @@ import re
 from collections.abc import Iterator
 
 from .basics import Span, _grouped, _lazy, _lowered
-from .dumps import _byte_lists, _dumped_bytes, _listed_credentials, _php_serialized, _placed_values, _plain_hex_dumps
-from .fields import _labelled_blocks, _name_fields
+from .dumps import (
+    _byte_lists,
+    _dumped_bytes,
+    _listed_credentials,
+    _php_serialized,
+    _placed_values,
+    _plain_hex_dumps,
+    _terraform_values,
+)
+from .fields import _element_pairs, _labelled_blocks, _name_fields
 from .formats import _formats, _private_keys, _putty_keys
 from .named import _named
 from .nearby import (
@@ -79,6 +87,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _formats(text)
     yield from _named(text)
     yield from _name_fields(text)
+    yield from _element_pairs(text)
     yield from _labelled_blocks(text)
     yield from _next_lines(text)
     yield from _tagged_values(text)
@@ -105,6 +114,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _grouped(_PATH_SECRET(), _lowered(text), 1, "credential in a URL path") if "/" in text else ()
     yield from _positional(text)
     yield from _php_serialized(text)
+    yield from _terraform_values(text)
     yield from _echoed(text)
     yield from _repl_values(text)
     yield from _evaluated(text)

@@ -421,7 +421,8 @@ def letters_password(value: str, prose: bool = True) -> bool:
 # no sentence's word and its full stop. A label's phrase stays ("Reset password" then "Winter2024": a page's next item)
 _WRAPPED_AFTER_WORD = _lazy(
     r"(?<![\w-])(?:(?:with|using)[ \t]{1,4}(?:the[ \t]{1,4})?(?:passw(?:or)?d|passphrase|pwd)|(?:passw(?:or)?d|passphrase|pwd"
-    r"|senha|passwort|contrase\u00f1a)(?:(?:[ \t]{1,4}[^\s]{1,40}){0,5}?[ \t]{1,4}(?:is|was|\u00e9|ist|es)[ \t]*:?|[ \t]*[=:]))"
+    r"|senha|passwort|contrase\u00f1a)(?:(?:[ \t]{1,4}[^\s]{1,40}){0,5}?[ \t]{1,4}(?:is|was|\u00e9|ist|es)[ \t]*:?|[ \t]*[=:]"
+    r"|(?:[ \t]{1,4}[^\s:]{1,60}){1,10}?:))"  # "password to proceed to installation:", "Password for the elastic user (…):"
     r"[ \t]*\r?\n(?:[ \t]*\r?\n)?"  # (a blank line between: a mail's "Password:", a blank line, the password)
     r"[ \t]{0,40}(?P<val>(?=[^\s'\"<>/]{0,127}[a-z])[^\s'\"<>/]{6,128})"
     r"[ \t]*(?=\r?\n|$)"

@@ -164,6 +164,12 @@ _COMMAND_LINE = _lazy(
 _DECODING = _lazy(r"base64[ \t]+(?:-d|-D|--decode)\b|openssl[ \t][^|\n]{0,64}-d\b|gpg[ \t][^|\n]{0,64}(?:-d|--decrypt)\b")
 _OUTPUT_TOKEN = _lazy(r"[ \t]{0,8}(?P<val>[^\s{}\[\]<>\"]{4,512})[ \t]*\r?(?:\n|$)")
 _OUTPUT_LINES = 4
+# a subcommand that prints a credential, whatever the flags after it: macOS's security find-generic-password -s x -w,
+# aws ecr get-login-password --region x, a tool's get-secret or show-token
+_GETTER = _lazy(
+    r"(?<![\w-])(?:find|get|print|show|read|reveal|fetch)-(?:[a-z]{1,20}-){0,3}(?:password|passwd|secret|token|credentials?)"
+    r"(?![\w-])"
+)
 
 
 def _command_outputs(text: str) -> Iterator[Span]:
@@ -175,7 +181,9 @@ def _command_outputs(text: str) -> Iterator[Span]:
     for m in _COMMAND_LINE().finditer(text):
         cmd = _lowered(m.group("cmd")).split()
         last = cmd[-1] if cmd else ""
-        if not (_IN_NAME().search(last) or _DECODING().search(" ".join(cmd))) or _not_a_value(last):
+        if not (_IN_NAME().search(last) or _DECODING().search(" ".join(cmd)) or _GETTER().search(" ".join(cmd[1:]))):
+            continue
+        if _not_a_value(last):
             continue
         pos = m.end()
         for _ in range(_OUTPUT_LINES):
