@@ -398,11 +398,15 @@ def _request_head(ex: Exchange) -> str:
 # be the HTTP status, "error 404"). A "status code", "response code", "return code" or "HTTP code" is the exchange's
 # status, not an error's code: Java's "Server returned HTTP response code: 409 for URL: …" (read as code 409, it ruled
 # out the vendor's own RESOURCE_CONFLICT that the 409 documents), ConnectPyse's "ApiError: POST entries Return code: 404".
+# (Spanish and Portuguese label it too: AEAT's "Codigo[4102].El XML no cumple el esquema", "código de erro: 2003")
 _CODE_MENTION = re.compile(
     r"\b(?:error[ _]?code|code(?<!status code)(?<!status-code)(?<!response code)(?<!response-code)(?<!http code)"
     r"(?<!http-code)(?<!return code)(?<!return-code)|datacode)"
     r"[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)"
-    r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?)\s+(?:an?\s+)?error\s+#?(\d{4,6})\b(?![.,]\d)",
+    r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?)\s+(?:an?\s+)?error\s+#?(\d{4,6})\b(?![.,]\d)"
+    r"|\bc[oó]d(?:igo(?:_LABEL)?|_LABEL)[\"']?\s*(?:[:=]\s*[\"']?|\[)([A-Za-z0-9_]{2,64})\b(?![(.]\w)".replace(
+        "_LABEL", r"(?:[ _]?(?:de[ _])?err(?:o|or)|[ _]?e?stat(?:us|e))"
+    ),
     re.IGNORECASE,
 )
 # The error's number a web page states in its text ("Error code: 1020", "error code: 1015": Cloudflare's pages)
@@ -607,7 +611,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     # (a Go runtime's "[signal SIGSEGV: ... code=0x1 addr=0x0 pc=...]" states the signal's code, no error's)
     code = next(
         (
-            m.group(1) or m.group(2)
+            m.group(1) or m.group(2) or m.group(3)
             for line in lines
             if not line.lstrip().startswith("[signal ")
             for m in _CODE_MENTION.finditer(line[:MAX_TEXT])
@@ -666,7 +670,8 @@ def _guzzle_answer(lines: list[str]) -> str | None:
 # error as its client states it, no report around it.
 _REPORTED = re.compile(
     r"(?i)\b(?:errors?|erro|exception|exce[cç][aã]o|message|mensagem|mensaje|saying|says|said|see|get|got|getting"
-    r"|returns?|returned|returning|retorna|retornando|devuelve|responds?|responded|fails?|failed|como)\b"
+    r"|returns?|returned|returning|retorna|retornando|devuelve|responds?|responded|fails?|failed|como"
+    r"|dice|dijo|diz|disse|muestra|mostra|aparece)\b"
     r"(?:[^\w\n]+\w+){0,3}[^\w\n]*$"
 )
 _CODE_SPAN = re.compile(r"(?<![\w`])`([^`\n]{3,200})`(?![\w`])")
