@@ -931,3 +931,26 @@ def test_a_status_said_in_portuguese_or_spanish_is_the_status(catalog, paste, st
 def test_the_error_a_spanish_report_says_it_got_is_the_message(catalog):
     paste = 'cuando intento reenviar dice "2223 El archivo ya fue presentado anteriormente" y al buscar no existe.'
     assert explain(catalog, paste).errors[0].sent.message == "2223 El archivo ya fue presentado anteriormente"
+
+
+# A code a Spanish or Portuguese report names after its article or verb ("me envia este error 2335", SUNAT's, blind43-0;
+# synthetic lines in that shape): read as English's "returns error 25003" is; a three-digit number stays no code
+@pytest.mark.parametrize(
+    ("paste", "code"),
+    [
+        ('al enviar la factura me envia este error 2335 "El documento electrónico ingresado ha sido alterado"', "2335"),
+        ("A API retornou erro 1034 ao enviar o lote", "1034"),
+        ("el servidor devuelve error 500 siempre", None),
+    ],
+)
+def test_a_code_a_spanish_or_portuguese_report_names_is_the_code(catalog, paste, code):
+    assert explain(catalog, paste).errors[0].sent.code == code
+
+
+# A console session's prompt line is what was typed, not the error: the command's output is the message (deislabs
+# bindle#207's "$ hippo bindle . -s http://…" then "Error: …", blind43-21; synthetic, that shape)
+def test_a_prompts_command_line_is_no_part_of_the_message(catalog):
+    x = explain(
+        catalog, "$ acme push . -s http://registry.acme-example.org/v1\nError: Error pushing to server: Error creating request"
+    )
+    assert x.errors[0].sent.message == "Error: Error pushing to server: Error creating request"

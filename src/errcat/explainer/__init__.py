@@ -398,12 +398,14 @@ def _request_head(ex: Exchange) -> str:
 # be the HTTP status, "error 404"). A "status code", "response code", "return code" or "HTTP code" is the exchange's
 # status, not an error's code: Java's "Server returned HTTP response code: 409 for URL: …" (read as code 409, it ruled
 # out the vendor's own RESOURCE_CONFLICT that the 409 documents), ConnectPyse's "ApiError: POST entries Return code: 404".
-# (Spanish and Portuguese label it too: AEAT's "Codigo[4102].El XML no cumple el esquema", "código de erro: 2003")
+# (Spanish and Portuguese label it too: AEAT's "Codigo[4102].El XML no cumple el esquema", "código de erro: 2003", and
+# name it after their article or verb: SUNAT's "me envia este error 2335 "El documento ... ha sido alterado"")
 _CODE_MENTION = re.compile(
     r"\b(?:error[ _]?code|code(?<!status code)(?<!status-code)(?<!response code)(?<!response-code)(?<!http code)"
     r"(?<!http-code)(?<!return code)(?<!return-code)|datacode)"
     r"[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)"
-    r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?)\s+(?:an?\s+)?error\s+#?(\d{4,6})\b(?![.,]\d)"
+    r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?|el|este|ese|un|um|esse|devuelve|retorna|retornou)\s+(?:an?\s+)?"
+    r"err(?:or|o)\s+#?(\d{4,6})\b(?![.,]\d)"
     r"|\bc[oó]d(?:igo(?:_LABEL)?|_LABEL)[\"']?\s*(?:[:=]\s*[\"']?|\[)([A-Za-z0-9_]{2,64})\b(?![(.]\w)".replace(
         "_LABEL", r"(?:[ _]?(?:de[ _])?err(?:o|or)|[ _]?e?stat(?:us|e))"
     ),
@@ -547,11 +549,20 @@ def _from_status(line: str) -> str:
     return line[lead.end() :]
 
 
+# A shell prompt's command line in a pasted console session ("$ hippo bindle . -s http://fake.example.com/v1"): what was
+# typed, not what answered; the lines after it are the command's output (the error)
+_PROMPT_COMMAND = re.compile(r"[ \t]*+\$[ \t]++[a-z][\w.-]{0,40}(?:[ \t]|$)")
+
+
 def _without_commands(lines: Iterable[str]) -> Iterator[str]:
-    """The lines that are not a curl command's (see _CURL_COMMAND), taken lazily; of a command's line, the words a
-    person wrote after its URL (the whole line was dropped, and the error it gave with it: an empty message)."""
+    """The lines that are not a curl command's (see _CURL_COMMAND) nor a prompt's (_PROMPT_COMMAND), taken lazily; of a
+    curl command's line, the words a person wrote after its URL (the whole line was dropped, and the error it gave with
+    it: an empty message)."""
     going_on = False
     for line in lines:
+        if not going_on and _PROMPT_COMMAND.match(line) and not _CURL_COMMAND.match(line):
+            going_on = line.rstrip().endswith("\\")
+            continue
         if going_on or _CURL_COMMAND.match(line):
             going_on = line.rstrip().endswith("\\")
             if not going_on and (said := _SAID_AFTER_URL.search(line)):
