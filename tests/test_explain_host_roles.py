@@ -137,3 +137,28 @@ def test_a_proxy_named_as_the_one_that_answered_is_another_service(catalog, text
     x = explain(catalog, text)
     assert x.vendor is None and _foreign(x), [(c.kind, c.value) for c in x.clues]
     assert all(e.kind == "none" for e in x.errors)
+
+
+# Where a report's prose or a script's stack points is no call: a link to an SDK's example file on GitHub (blind42-5's
+# Facturama report), a JavaScript frame's bundle and an error report's "filename" (blind42-9). Synthetic lines in those
+# shapes; GitHub's own calls (its OAuth token endpoint on github.com) stay calls
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get: Message: La solicitud no es válida., using default parameters in sandbox "
+        "https://github.com/acme/acme-php-sdk/blob/master/examples/PostRequest.php",
+        "Error: Api request to '/api/leads/14' failed with HTTP status 400\n"
+        "    at https://app.acme-example.org/static/main.3860fd96.js:2:221025",
+        "Uncaught Error: request failed with HTTP status 400\n    at fetchLead (https://cdn.acme-example.org/app.js:1:2)",
+        '{"message": "Uncaught Error: request failed with HTTP status 400", '
+        '"filename": "https://app.acme-example.org/static/main.js", "lineno": 2}',
+    ],
+)
+def test_a_linked_page_or_a_scripts_place_is_no_call(catalog, text):
+    x = explain(catalog, text)
+    assert x.exchange.url is None and x.exchange.host is None, x.exchange.url
+
+
+def test_githubs_own_token_endpoint_is_still_the_call(catalog):
+    x = explain(catalog, "401 Unauthorized from https://github.com/login/oauth/access_token")
+    assert x.exchange.host == "github.com"

@@ -893,3 +893,64 @@ def test_the_error_a_one_line_report_quotes_is_the_message(catalog, paste, said)
 )
 def test_a_quote_the_report_does_not_say_it_got_is_no_message_of_its_own(catalog, paste, quoted):
     assert explain(catalog, paste).errors[0].sent.message != quoted
+
+
+# A code Spanish and Portuguese label as theirs: AEAT's "Codigo[4102].El XML ..." in a report (blind42-3), a Portuguese
+# log's "código de erro: 2003", Mexico's SAT "cod_estatus" beside its "mensaje" in a Python dict (blind42-7); a bare
+# "cod:" names nothing (synthetic lines in those shapes)
+@pytest.mark.parametrize(
+    ("paste", "code"),
+    [
+        ('hay un error de formato como "Codigo[4102].El XML no cumple el esquema. Falta informar campo obligatorio."', "4102"),
+        ("Falha ao emitir a fatura, código de erro: 2003 (Documento já existe)", "2003"),
+        ("{'cod_estatus': '301', 'id_solicitud': None, 'mensaje': 'XML Mal Formado'}", "301"),
+        ("Resposta da API: cod: 404 nada encontrado", None),
+    ],
+)
+def test_a_code_labelled_in_spanish_or_portuguese_is_the_errors_code(catalog, paste, code):
+    assert explain(catalog, paste).errors[0].sent.code == code
+
+
+# A status a Portuguese or Spanish report says beside its word for an error or an answer (organizze's "está estourando
+# erro 500", blind43-20; synthetic lines in that shape): read as English's "throwing error 500" is; a count is none
+@pytest.mark.parametrize(
+    ("paste", "status"),
+    [
+        ("Quando acesso o detalhe de uma fatura está estourando erro 500.", 500),
+        ("A API retornou 404 ao buscar a fatura", 404),
+        ("el servidor devuelve 401 siempre", 401),
+        ("A consulta retornou 300 registros", None),
+    ],
+)
+def test_a_status_said_in_portuguese_or_spanish_is_the_status(catalog, paste, status):
+    assert explain(catalog, paste).exchange.status == status
+
+
+# The error a Spanish or Portuguese report quotes after its verb of saying ("cuando intento reenviar dice "2223 El
+# archivo ya fue presentado anteriormente"", blind43-2): the quote is the message, not the reporter's question
+def test_the_error_a_spanish_report_says_it_got_is_the_message(catalog):
+    paste = 'cuando intento reenviar dice "2223 El archivo ya fue presentado anteriormente" y al buscar no existe.'
+    assert explain(catalog, paste).errors[0].sent.message == "2223 El archivo ya fue presentado anteriormente"
+
+
+# A code a Spanish or Portuguese report names after its article or verb ("me envia este error 2335", SUNAT's, blind43-0;
+# synthetic lines in that shape): read as English's "returns error 25003" is; a three-digit number stays no code
+@pytest.mark.parametrize(
+    ("paste", "code"),
+    [
+        ('al enviar la factura me envia este error 2335 "El documento electrónico ingresado ha sido alterado"', "2335"),
+        ("A API retornou erro 1034 ao enviar o lote", "1034"),
+        ("el servidor devuelve error 500 siempre", None),
+    ],
+)
+def test_a_code_a_spanish_or_portuguese_report_names_is_the_code(catalog, paste, code):
+    assert explain(catalog, paste).errors[0].sent.code == code
+
+
+# A console session's prompt line is what was typed, not the error: the command's output is the message (deislabs
+# bindle#207's "$ hippo bindle . -s http://…" then "Error: …", blind43-21; synthetic, that shape)
+def test_a_prompts_command_line_is_no_part_of_the_message(catalog):
+    x = explain(
+        catalog, "$ acme push . -s http://registry.acme-example.org/v1\nError: Error pushing to server: Error creating request"
+    )
+    assert x.errors[0].sent.message == "Error: Error pushing to server: Error creating request"

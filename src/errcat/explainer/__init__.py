@@ -398,11 +398,17 @@ def _request_head(ex: Exchange) -> str:
 # be the HTTP status, "error 404"). A "status code", "response code", "return code" or "HTTP code" is the exchange's
 # status, not an error's code: Java's "Server returned HTTP response code: 409 for URL: …" (read as code 409, it ruled
 # out the vendor's own RESOURCE_CONFLICT that the 409 documents), ConnectPyse's "ApiError: POST entries Return code: 404".
+# (Spanish and Portuguese label it too: AEAT's "Codigo[4102].El XML no cumple el esquema", "código de erro: 2003", and
+# name it after their article or verb: SUNAT's "me envia este error 2335 "El documento ... ha sido alterado"")
 _CODE_MENTION = re.compile(
     r"\b(?:error[ _]?code|code(?<!status code)(?<!status-code)(?<!response code)(?<!response-code)(?<!http code)"
     r"(?<!http-code)(?<!return code)(?<!return-code)|datacode)"
     r"[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)"
-    r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?)\s+(?:an?\s+)?error\s+#?(\d{4,6})\b(?![.,]\d)",
+    r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?|el|este|ese|un|um|esse|devuelve|retorna|retornou)\s+(?:an?\s+)?"
+    r"err(?:or|o)\s+#?(\d{4,6})\b(?![.,]\d)"
+    r"|\bc[oó]d(?:igo(?:_LABEL)?|_LABEL)[\"']?\s*(?:[:=]\s*[\"']?|\[)([A-Za-z0-9_]{2,64})\b(?![(.]\w)".replace(
+        "_LABEL", r"(?:[ _]?(?:de[ _])?err(?:o|or)|[ _]?e?stat(?:us|e))"
+    ),
     re.IGNORECASE,
 )
 # The error's number a web page states in its text ("Error code: 1020", "error code: 1015": Cloudflare's pages)
@@ -543,11 +549,20 @@ def _from_status(line: str) -> str:
     return line[lead.end() :]
 
 
+# A shell prompt's command line in a pasted console session ("$ hippo bindle . -s http://fake.example.com/v1"): what was
+# typed, not what answered; the lines after it are the command's output (the error)
+_PROMPT_COMMAND = re.compile(r"[ \t]*+\$[ \t]++[a-z][\w.-]{0,40}(?:[ \t]|$)")
+
+
 def _without_commands(lines: Iterable[str]) -> Iterator[str]:
-    """The lines that are not a curl command's (see _CURL_COMMAND), taken lazily; of a command's line, the words a
-    person wrote after its URL (the whole line was dropped, and the error it gave with it: an empty message)."""
+    """The lines that are not a curl command's (see _CURL_COMMAND) nor a prompt's (_PROMPT_COMMAND), taken lazily; of a
+    curl command's line, the words a person wrote after its URL (the whole line was dropped, and the error it gave with
+    it: an empty message)."""
     going_on = False
     for line in lines:
+        if not going_on and _PROMPT_COMMAND.match(line) and not _CURL_COMMAND.match(line):
+            going_on = line.rstrip().endswith("\\")
+            continue
         if going_on or _CURL_COMMAND.match(line):
             going_on = line.rstrip().endswith("\\")
             if not going_on and (said := _SAID_AFTER_URL.search(line)):
@@ -608,7 +623,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     # (a Go runtime's "[signal SIGSEGV: ... code=0x1 addr=0x0 pc=...]" states the signal's code, no error's)
     code = next(
         (
-            m.group(1) or m.group(2)
+            m.group(1) or m.group(2) or m.group(3)
             for line in lines
             if not line.lstrip().startswith("[signal ")
             for m in _CODE_MENTION.finditer(line[:MAX_TEXT])
@@ -667,7 +682,8 @@ def _guzzle_answer(lines: list[str]) -> str | None:
 # error as its client states it, no report around it.
 _REPORTED = re.compile(
     r"(?i)\b(?:errors?|erro|exception|exce[cç][aã]o|message|mensagem|mensaje|saying|says|said|see|get|got|getting"
-    r"|returns?|returned|returning|retorna|retornando|devuelve|responds?|responded|fails?|failed|como)\b"
+    r"|returns?|returned|returning|retorna|retornando|devuelve|responds?|responded|fails?|failed|como"
+    r"|dice|dijo|diz|disse|muestra|mostra|aparece)\b"
     r"(?:[^\w\n]+\w+){0,3}[^\w\n]*$"
 )
 _CODE_SPAN = re.compile(r"(?<![\w`])`([^`\n]{3,200})`(?![\w`])")

@@ -586,8 +586,12 @@ _STATUS_DETAIL = re.compile(r"(?P<code>\d{3,5})\s?:\s(?P<message>\S.{0,1999})", 
 # A key naming the code, with a namespace prefix or not: "errorCode", Salesforce's "exceptionCode" (Bulk API),
 # NetSuite's "o:errorCode" (its REST web services' o:errorDetails), Chargebee's "api_error_code", WeChat's "errcode"
 # SOAP's faultcode as a JSON gateway passes it on (Omie's "SOAP-ENV:Client-6"), a body's own responseCode beside its
-# responseMessage (Expensify's 410 in an HTTP 200); Portuguese and Spanish APIs' "codigo" ("codigo_erro")
-_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}[:_])?(?:(?:err(?:or)?|exception|fault|response)_?code|c[oó]digo(?:_?erro)?)")
+# responseMessage (Expensify's 410 in an HTTP 200); Portuguese and Spanish APIs' "codigo" ("codigo_erro"), and their
+# code of the answer's state: Mexico's SAT services' "cod_estatus" ({'cod_estatus': '301', 'mensaje': 'XML Mal Formado'})
+_NAMED_CODE = re.compile(
+    r"(?:[a-z]{1,10}[:_])?(?:(?:err(?:or)?|exception|fault|response)_?code|c[oó]digo(?:_?erro)?"
+    r"|c[oó]d(?:igo)?_?e?stat(?:us|e)|cod_?err(?:o|or))"
+)
 
 
 # Google's error object ({"error": {"code": 401, "message": "...", "status": "UNAUTHENTICATED"}}, AIP-193) and those

@@ -79,9 +79,16 @@ def tool_site(host: str) -> bool:
     return _tool_domain(host.lower()) is not None
 
 
+# A page of a repository on GitHub a report links (an SDK's example, an issue, a commit): read, never called. GitHub's
+# own calls are its API's host, or other paths of github.com (the OAuth token endpoint /login/oauth/access_token)
+_GITHUB_PAGE = re.compile(r"/[\w.-]+/[\w.-]+/(?:blob|tree|issues|pull|pulls|wiki|releases|commit|commits|discussions|compare)\b")
+
+
 def tool_page(host: str, path: str | None = None) -> bool:
     """Whether a host (with its path, when known) is a page of a site people read errors on, not its API."""
     host = host.lower()
+    if host in ("github.com", "www.github.com") and path and _GITHUB_PAGE.match(path):
+        return True
     domain = _tool_domain(host)
     if domain is None or any(_TOOL_API_LABEL.fullmatch(label) for label in host[: -len(domain)].split(".")):
         return False
@@ -190,7 +197,9 @@ _STATUS_PATTERNS = (
     (re.compile(r"<(?:[\w.-]{1,40}:)?(?:status|status_?code|http_?status)>\s*([1-5]\d\d)\s*</", re.IGNORECASE), ("status>",)),
     (
         re.compile(
-            r"\b(?:failed|failure|error|errored|returns?|returned|responded|rejected|response|got|gets|getting|gives|giving|with)\b"
+            r"\b(?:failed|failure|error|errored|returns?|returned|responded|rejected|response|got|gets|getting|gives|giving|with"
+            # Portuguese and Spanish say it too: "está estourando erro 500", "retornou 404", "devuelve 401"
+            r"|erro|retorn(?:a|ou|ando)|devuelve|devolvi[oó])\b"
             r"[^\n\d{}\[\]]{0,16}?\b([1-5]\d\d)\b(?![.,]\d)"
             # (a count goes on to what it counts, a plural: "returns 404 items", "returned 400 invoices"; errors,
             # responses and codes are the status's own: "getting 500 errors")
@@ -199,7 +208,23 @@ _STATUS_PATTERNS = (
             r"|\b(?:an?|the)[ \t]+([45]\d\d)[ \t]+error\b(?!s)",
             re.IGNORECASE,
         ),
-        ("fail", "error", "return", "respond", "reject", "response", "got", "gets", "getting", "gives", "giving", "with"),
+        (
+            "fail",
+            "erro",
+            "return",
+            "retorn",
+            "devuel",
+            "devolv",
+            "respond",
+            "reject",
+            "response",
+            "got",
+            "gets",
+            "getting",
+            "gives",
+            "giving",
+            "with",
+        ),
     ),
 )
 # A line that states a status first, as a report, a test, a log line or a documentation table prints one: "422
@@ -536,6 +561,25 @@ def _said_outside_urls(said: re.Pattern[str], line: str) -> bool:
     return any(not any(a <= m.start() < b for a, b in spans) for m in islice(said.finditer(line), _MAX_LINKS))
 
 
+# Where a script's code stands, not a call: a JavaScript stack frame's "at f (https://cdn.example/app.js:2:221025)",
+# a browser error report's "filename": "https://.../app.js" (the API call that failed is named in its message)
+_SOURCE_LOCATION = re.compile(r"/[^/?#\s]*(?::\d+){2}$")
+_FRAME_FUNCTION = re.compile(r"[\w.$<>\[\] ]{1,120}[ \t]\(")  # the function a frame names: "fetchLead (", "Object.<anonymous> ("
+_SCRIPT_KEY = re.compile(r"[\"']?(?i:file_?name|source_?url)[\"']?[ \t]*[:=][ \t]*[\"']?$")
+
+
+def _code_location(text: str, start: int, url: str) -> bool:
+    """Whether a URL at start in text is where a script's code stands (see _SOURCE_LOCATION), not a request. Each test
+    reads a bounded window before the URL once: a paste of many URLs stays linear."""
+    if _SOURCE_LOCATION.search(url) is not None:
+        return True
+    before = text[max(0, start - 130) : start]
+    at = before.rfind(" at ")
+    if before.endswith("(") and at >= 0 and _FRAME_FUNCTION.fullmatch(before, at + 4):
+        return True
+    return _SCRIPT_KEY.search(before[-40:]) is not None
+
+
 def _line_url(line: str) -> tuple[str, bool] | None:
     """The URL of a line that is a request's, and whether the line names it as requested ("for url:", a method beside
     it); else its first that is no documentation page, link or XML namespace (False)."""
@@ -548,6 +592,8 @@ def _line_url(line: str) -> tuple[str, bool] | None:
         if _XML_NAMESPACE.search(before[-64:]) or _PROSE_LINK.search(before) or _LINK_KEY.search(before[-80:]):
             continue
         url = _trim_url(u.group(0))
+        if _code_location(line, u.start(), url):
+            continue
         host, path = url_parts(url) or (None, "")
         if host and not _DOC_HOST.match(host) and not _DOC_PATH.match(path) and not tool_page(host, path):
             return url, False
@@ -698,6 +744,11 @@ def _find_url(ex: Framing, text: str) -> None:
                 return
             continue
         url = _trim_url(u.group(0))
+        if _code_location(text, u.start(), url):
+            links += 1
+            if links > _MAX_LINKS:
+                return
+            continue
         host, path = url_parts(url) or (None, "")
         if host and not _DOC_HOST.match(host) and not _DOC_PATH.match(path) and not tool_page(host, path):
             ex.set_url(url)
