@@ -19,6 +19,10 @@ from errcat.gate import shown
         ("tried svc_sync:Harb0urDingo44 and got 403 Forbidden", "Harb0urDingo44"),
         ("login with ops:Mallee9Ridge returns 401", "Mallee9Ridge"),
         ("auth failed (401) for jsmith:Qz8vN3kTm.", "Qz8vN3kTm"),
+        # an account's password in one case with digits (review22's probes): shown before
+        ("curl said admin:hunter2hunter returns 401 Access denied", "hunter2hunter"),
+        ("login with root:toor123 fails", "toor123"),
+        ("tried svc_backup:wattle7gum and got 403", "wattle7gum"),
     ],
 )
 def test_a_colon_pair_in_a_sentence_of_a_refusal_is_hidden(text, secret):
@@ -34,6 +38,11 @@ def test_a_colon_pair_in_a_sentence_of_a_refusal_is_hidden(text, secret):
         "the API returned 401 at 10:45:12 for user 42",
         "GET https://api.example.com:8443/v2 returns 401",
         "admin:Kw7pRt2xLq9 is the tag of the nightly build",  # no word of signing in or of a refusal near it
+        # a program's or an image's name before one-case letters and digits: a tag, not an account's password
+        "docker pull ubuntu:jammy20240101 denied",
+        "image myapp:v2beta3 pull access denied",
+        "step build:stage2 failed with 403",
+        "lib:v1beta2 forbidden",
     ],
 )
 def test_colons_that_join_no_user_and_password_stay(text):

@@ -697,6 +697,8 @@ _REFUSED_OR_LOGIN = _lazy(
     r"(?i)\b(?:40[13]|denied|unauthori[sz]ed|forbidden|rejected|log(?:in|on|ged)|sign(?:ed)?[ \t-]?in|auth\w*|cred\w*"
     r"|pass(?:word|wd)?|pwd|user(?:name)?|basic)\b"
 )
+# an account's name, not a program's or an image's: its password may be in one case ("root:toor123")
+_ACCOUNT = _lazy(r"root|admin(?:istrator)?|user\d*|test\d*|guest|deploy(?:er)?|postgres|sa|(?:svc|service)[_.-]?\w{0,30}")
 _SAID_PAIR_REACH = 160  # characters either side of the pair a login's or a refusal's word is looked for in
 
 
@@ -705,8 +707,11 @@ def _said_colon_pairs(text: str) -> Iterator[Span]:
         user, value = m["user"], m["val"].rstrip(".!?")
         if not _COLON_USER().fullmatch(user.lower()) or _NOT_A_USER().match(user.lower()):
             continue  # (a field's or a level's name: "code:E11000", "ERROR:Timeout2")
-        if not (_PICKED().fullmatch(value) and _separated_value(value)) or _REFERENCE().fullmatch(value):
-            continue  # (an image's tag, a version, a word: "node:18-alpine", "ref:main")
+        picked = _PICKED().fullmatch(value) and _separated_value(value)
+        if not (picked or (_ACCOUNT().fullmatch(user.lower()) and _tried_with(value) and value[0].isalpha())):
+            continue  # (an image's tag, a version, a word: "node:18-alpine", "ref:main", "ubuntu:jammy20240101")
+        if _REFERENCE().fullmatch(value):
+            continue
         if _HOST_LIKE().fullmatch(value):
             continue
         near = text[max(0, m.start() - _SAID_PAIR_REACH) : m.end() + _SAID_PAIR_REACH]
