@@ -88,3 +88,35 @@ def test_explain_reads_the_text_before_binary_data_and_says_where_it_starts(tmp_
     assert "OAuthTokenIsInvalid" in said and "myob" in said
     alone = subprocess.run(command, input=junk, capture_output=True, env=_env(tmp_path), timeout=300)
     assert alone.returncode == 2 and alone.stderr.decode().count("\n") == 1  # binary alone: refused, as before
+
+
+def test_scan_of_an_endless_stdin_stopped_by_ctrl_c_reports_what_it_read_and_exits_130(tmp_path: Path) -> None:
+    """`yes LINE | errcat scan -` (or a log followed with tail -f) never ends, and Ctrl-C was its only end: the scan
+    exited 130 and printed nothing, so all it had read was lost. It now prints the report of the records found, the
+    input marked interrupted, then exits 130 (README's exit codes)."""
+    import json
+    import signal
+
+    # synthetic: one MYOB-shaped error line (as in the explain test above), then plain lines, past two 4 MB chunks
+    error = b"2026-06-30T10:00:00Z ERROR GET https://api.myob.com/accountright/x 401 " + _RESPONSE.split(b"\n\n")[1]
+    filler = b"2026-06-30T10:00:01Z INFO request served in 12 ms\n" * 200_000
+    command = [sys.executable, "-m", "errcat", "scan", "--format", "json", "--workers", "1", "-"]
+    reading, writing = os.pipe()
+    scan = subprocess.Popen(command, stdin=reading, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path))
+    os.close(reading)
+    try:
+        with open(writing, "wb", closefd=False) as pipe:
+            pipe.write(error + filler)  # returns once the scan has read all but a pipe's buffer of it
+        scan.send_signal(signal.SIGINT)  # the pipe stays open (closed only below): the input has no end
+        out, err = scan.communicate(timeout=300)
+    finally:
+        if scan.poll() is None:
+            scan.kill()
+        scan.wait()
+        os.close(writing)
+    assert scan.returncode == 130 and b"Traceback" not in err, (scan.returncode, err)
+    report = json.loads(out)
+    said = report["inputs"][0]
+    assert said["broken"].startswith("interrupted by Ctrl-C (SIGINT)"), said
+    assert said["bytes"] >= 4 << 20 and said["lines"] >= 80_000, said
+    assert report["summary"]["error_records"] == 1 and report["unmatched"][0]["vendor"] == "myob", report["summary"]

@@ -227,6 +227,10 @@ class _Counting(io.RawIOBase):
 
     def __init__(self, raw: BinaryIO, inp: Input):
         self.raw, self.inp = raw, inp
+        # one read(2) a call: a buffered readinto loops in C until its buffer is full, and a Ctrl-C that came between
+        # two reads of a pipe then waited in the next read for bytes that never came (Python sees a signal on EINTR
+        # alone): `errcat scan -` of an idle pipe ignored Ctrl-C one time in two
+        self._readinto = getattr(raw, "readinto1", None) or raw.readinto  # type: ignore[attr-defined]
 
     def readable(self) -> bool:
         return True
@@ -234,7 +238,7 @@ class _Counting(io.RawIOBase):
     def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
         if self.inp.size is not None:  # a file is read as it was when the scan began, as the parallel path reads it:
             b = memoryview(b)[: max(0, self.inp.size - self.inp.read)]  # a log written as fast as it was read never ended
-        n = self.raw.readinto(b)  # type: ignore[attr-defined]
+        n = self._readinto(b)
         self.inp.read += n or 0
         return n or 0
 
