@@ -282,7 +282,7 @@ def scan(
     interrupted = []  # Ctrl-C: what was read before it is still said (ScanInterrupted), then exit 130
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
-        from ..scan.summary import ScanInterrupted
+        from ..errors import ScanInterrupted
 
         with contextlib.nullcontext(None) if pasting else progress_meter(input_size(files)) as meter:
             try:

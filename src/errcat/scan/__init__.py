@@ -14,11 +14,11 @@ import os
 import time
 from collections.abc import Iterator
 
-from ..errors import UsageError, check_vendor
+from ..errors import ScanInterrupted, UsageError, check_vendor
 from ..index.store import CatalogIndex
 from .inputs import Input, chunks, inputs
 from .prepared import Progress, ScanOptions, forget_lines
-from .summary import InputStats, ScanInterrupted, ScanReport, forget_signatures
+from .summary import INTERRUPTED, InputStats, ScanReport, forget_signatures
 
 __all__ = ["ScanOptions", "ScanReport", "scan"]
 
@@ -94,7 +94,7 @@ def _interrupted(report: ScanReport, inp: Input, stats: InputStats, started: flo
     (ScanInterrupted); the inputs after it are not read."""
     stats.bytes = inp.read
     stats.unpacked = inp.unpacked if inp.gzip else None
-    raise ScanInterrupted(_finished(report, started)) from None
+    raise ScanInterrupted(_finished(report, started), INTERRUPTED) from None
 
 
 def _read(inp: Input, progress: Progress | None, base: int) -> Iterator[bytes]:

@@ -363,16 +363,6 @@ _LAYOUT_BEFORE_SAID = re.compile(
 INTERRUPTED = "interrupted by Ctrl-C (SIGINT): the records found before it are summarised, the rest was not read"
 
 
-class ScanInterrupted(KeyboardInterrupt):
-    """Ctrl-C during a scan read in this process, with the report of what was read before it: ``yes ... | errcat scan -``
-    (an input that never ends) stopped by Ctrl-C printed nothing, and the user lost all it had read (hostile40's
-    leftover). Still a KeyboardInterrupt: a program calling the API stops as it did."""
-
-    def __init__(self, report: ScanReport) -> None:
-        super().__init__(INTERRUPTED)
-        self.report = report
-
-
 def read_before(broken: str, read: int, lines: int) -> str:
     """Why reading stopped, with what was read before it (a header of "0 bytes" said nothing)."""
     return f"{broken}; {read:,} bytes and {lines:,} lines were read before it"
