@@ -120,3 +120,43 @@ def test_scan_of_an_endless_stdin_stopped_by_ctrl_c_reports_what_it_read_and_exi
     assert said["broken"].startswith("interrupted by Ctrl-C (SIGINT)"), said
     assert said["bytes"] >= 4 << 20 and said["lines"] >= 80_000, said
     assert report["summary"]["error_records"] == 1 and report["unmatched"][0]["vendor"] == "myob", report["summary"]
+
+
+# argument objects a client may send each tool; the schema the server lists says which it may send
+_ARGUMENTS = {
+    # (query and text both, two different words: refused, and allowed by a schema that cannot forbid an argument it does
+    # not list without additionalProperties, which Gemini's declarations refuse; a client that reads the schema sends
+    # no text)
+    "search": [{}, {"vendor": "sage"}, {"limit": 5}, {"query": "locked period"}, {"query": "locked", "limit": 3}],
+    "lookup": [{}, {"vendor": "myob"}, {"query": "25008"}, {"query": "25008", "limit": 3, "status": 400}],
+    "explain": [{}, {"vendor": "myob"}, {"text": "HTTP/1.1 429 Too Many Requests"}],
+    "retry_advice": [{}, {"text": "HTTP/1.1 429 Too Many Requests", "vendor": "sage"}],
+    "list_vendors": [{}],
+}
+
+
+def test_mcp_every_call_the_listed_input_schema_allows_is_answered_not_refused() -> None:
+    """search listed query and text both optional: {} and {"vendor": "sage"} passed the schema a client checks its
+    call with, then the server refused them (no words to search), as it refused query and text given both. Each
+    call here is checked with the real SDK client against the schema tools/list gives; what it allows is answered."""
+    pytest.importorskip("mcp")
+    import anyio
+    import jsonschema
+    from mcp import Client
+
+    from errcat.integrations.mcp import build_server
+
+    async def main() -> list[tuple[str, dict, bool, bool]]:
+        seen = []
+        async with Client(build_server()) as client:
+            schemas = {t.name: t.input_schema for t in (await client.list_tools()).tools}
+            for name, calls in _ARGUMENTS.items():
+                for arguments in calls:
+                    allowed = jsonschema.Draft202012Validator(schemas[name]).is_valid(arguments)
+                    answered = not (await client.call_tool(name, arguments)).is_error
+                    seen.append((name, arguments, allowed, answered))
+        return seen
+
+    seen = anyio.run(main)
+    assert [(name, arguments) for name, arguments, allowed, answered in seen if allowed and not answered] == []
+    assert sum(allowed for *_, allowed, _ in seen) == 7  # the valid calls above were checked, not skipped
