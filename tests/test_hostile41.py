@@ -102,7 +102,10 @@ def test_scan_of_an_endless_stdin_stopped_by_ctrl_c_reports_what_it_read_and_exi
     filler = b"2026-06-30T10:00:01Z INFO request served in 12 ms\n" * 200_000
     command = [sys.executable, "-m", "errcat", "scan", "--format", "json", "--workers", "1", "-"]
     reading, writing = os.pipe()
-    scan = subprocess.Popen(command, stdin=reading, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path))
+    scan = subprocess.Popen(
+        command, stdin=reading, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal's shell starts it (a shell's "&" ignores it)
+    )  # fmt: skip
     os.close(reading)
     try:
         with open(writing, "wb", closefd=False) as pipe:
