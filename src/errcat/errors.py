@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1  # nothing found / catalog invalid in `validate` / stale pages in `docs --check`
@@ -25,6 +25,16 @@ class ErrcatError(Exception):
             message = args[0]
             args = (f"{message[:700]} … ({len(message) - 900:,} characters left out) … {message[-200:]}",)
         super().__init__(*args)
+
+
+class ScanInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a scan read in this process, with the report of what was read before it: ``yes ... | errcat scan -``
+    (an input that never ends) stopped by Ctrl-C printed nothing, and the user lost all it had read (hostile40's
+    leftover). Still a KeyboardInterrupt: a program calling the API stops as it did."""
+
+    def __init__(self, report: Any, said: str) -> None:  # a scan.summary.ScanReport
+        super().__init__(said)
+        self.report = report
 
 
 class UsageError(ErrcatError):

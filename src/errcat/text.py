@@ -242,3 +242,26 @@ def byte_kind(head: bytes) -> Kind:
     if b"\x00" in head and (wide := _unmarked_wide(head)) is not None:
         return wide  # type: ignore[return-value]  # one of the Literal's codec names
     return "binary" if is_binary(head) else "text"
+
+
+def text_before_binary(head: bytes) -> int:
+    """Where binary data starts in an input's first bytes after whole lines of text (0: none first): a short log
+    followed by other bytes (``cat app.log core.gz | errcat scan -``) was refused whole as a binary file, and so was
+    such a paste by explain. Its lines are read up to there, and the rest is said skipped from that byte, as grep
+    reads a file until binary data."""
+    at = 0
+    for line in head.splitlines(keepends=True):
+        if not line.endswith(b"\n") or is_binary(line):
+            break
+        at += len(line)
+    if not at or not is_binary(head[at:]) or compression(head) or head.startswith(b"\x1f\x8b"):
+        return 0
+    try:  # a PNG's first line ends in a line end too, as a compressed stream's may: no printable UTF-8, a binary file
+        text = head[:at].decode()
+    except UnicodeDecodeError:
+        return 0
+    return at if text.translate(_LAYOUT).isprintable() and _WORD.search(text) else 0
+
+
+_WORD = re.compile("[A-Za-z]{4}")  # a word, as a log line holds: random bytes that decode seldom do
+_LAYOUT = dict.fromkeys(map(ord, "\t\n\r\x0b\x0c\x1b\x08"))  # what text holds beside printable characters

@@ -279,11 +279,19 @@ def scan(
     if pasting:  # no bar over the paste; one Ctrl-D ends it
         typer.echo("Paste log lines, then press Ctrl-D (Ctrl-Z Enter on Windows):", err=True)
 
+    interrupted = []  # Ctrl-C: what was read before it is still said (ScanInterrupted), then exit 130
+
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
+        from ..errors import ScanInterrupted
+
         with contextlib.nullcontext(None) if pasting else progress_meter(input_size(files)) as meter:
-            report = cat.scan(
-                files, typed(vendor, "--vendor"), window, workers, meter, documented_only=documented_only, dask=dask
-            )
+            try:
+                report = cat.scan(
+                    files, typed(vendor, "--vendor"), window, workers, meter, documented_only=documented_only, dask=dask
+                )
+            except ScanInterrupted as stop:
+                report = stop.report
+                interrupted.append(stop)
         if format is ScanFormat.github:
             from ..render.github import scan_annotations
 
@@ -294,6 +302,8 @@ def scan(
     _output(view)
     if format is ScanFormat.github:
         _step_summary(report, top)
+    if interrupted:
+        raise typer.Exit(130)
     if report.nothing_read:
         _fail(report.why_nothing_read(), EXIT_USAGE)
     if report.fails(fail_on.value if fail_on else None):

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from ..errors import UsageError
 from ..model import HTTP_METHODS
-from ..text import UTF8_BOM, WIDE, byte_kind, compression
+from ..text import UTF8_BOM, WIDE, byte_kind, compression, text_before_binary
 from ..values import reason_phrase, reason_phrases, to_status
 from .curltrace import untraced
 
@@ -410,7 +410,11 @@ def decode(data: bytes, size: int | None = None) -> tuple[str, list[str]]:
     # Counted here as binary bytes, a paste in colour ("\x1b[31mERROR\x1b[0m ...": a logger's, jq -C's, a CI log's) was
     # refused as "binary" when one byte in twenty was part of a colour code
     if byte_kind(data[:65536]) != "text":
-        raise UsageError("the input looks binary, not text: paste the error response as text")
+        if not (at := text_before_binary(data[:65536])):
+            raise UsageError("the input looks binary, not text: paste the error response as text")
+        # text then other bytes (`cat response.txt core | errcat explain`): the text explained, as scan reads it
+        notes.append(f"binary data (NUL or control bytes) from byte {at:,} on, not read; the text before it was explained")
+        data = data[:at]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -14,11 +14,11 @@ import os
 import time
 from collections.abc import Iterator
 
-from ..errors import UsageError, check_vendor
+from ..errors import ScanInterrupted, UsageError, check_vendor
 from ..index.store import CatalogIndex
 from .inputs import Input, chunks, inputs
 from .prepared import Progress, ScanOptions, forget_lines
-from .summary import InputStats, ScanReport, forget_signatures
+from .summary import INTERRUPTED, InputStats, ScanReport, forget_signatures
 
 __all__ = ["ScanOptions", "ScanReport", "scan"]
 
@@ -65,7 +65,10 @@ def scan(
                 from .stream import Explainer, read_whole  # the explainer: imported once workers (if any) are running
 
                 explainer = explainer or Explainer(index, options, report)
-                read_whole(explainer, inp, _read(inp, progress, done_bytes), stats)
+                try:
+                    read_whole(explainer, inp, _read(inp, progress, done_bytes), stats)
+                except KeyboardInterrupt:
+                    _interrupted(report, inp, stats, started)
             if inp.problem:  # found before reading (missing file) or on reading (a binary file)
                 stats.problem = inp.problem
                 report.skip(inp.name, None, inp.problem)
@@ -75,11 +78,23 @@ def scan(
     finally:  # a scan cut short (an exception, a progress callback's) keeps no line of the log either
         forget_lines()
         forget_signatures()
+    return _finished(report, started)
+
+
+def _finished(report: ScanReport, started: float) -> ScanReport:
     report.elapsed = time.perf_counter() - started
     from .needles import engine_name
 
     report.engine = "hyperscan" if engine_name() == "hyperscan" else "re"
     return report
+
+
+def _interrupted(report: ScanReport, inp: Input, stats: InputStats, started: float) -> None:
+    """Ctrl-C while ``inp`` was read here (read_whole said it cut there): the report of what was read before it
+    (ScanInterrupted); the inputs after it are not read."""
+    stats.bytes = inp.read
+    stats.unpacked = inp.unpacked if inp.gzip else None
+    raise ScanInterrupted(_finished(report, started), INTERRUPTED) from None
 
 
 def _read(inp: Input, progress: Progress | None, base: int) -> Iterator[bytes]:

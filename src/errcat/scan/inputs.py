@@ -8,7 +8,6 @@ import codecs
 import gzip
 import io
 import os
-import re
 import stat
 import sys
 import zlib
@@ -18,7 +17,7 @@ from typing import BinaryIO
 
 from ..fs import is_kernel_log, is_kernel_log_fd, open_input
 from ..gate import argument
-from ..text import UTF8_BOM, WIDE, byte_kind, compression, docker_framed, is_binary
+from ..text import UTF8_BOM, WIDE, byte_kind, compression, docker_framed, text_before_binary
 
 CHUNK = 4 << 20
 SNIFF = 8192  # bytes looked at to tell text from binary
@@ -66,28 +65,6 @@ def _after_padding(f: BinaryIO) -> int:
             return at + len(block) - len(rest) if text else 0
         at += len(block)
     return 0
-
-
-def text_before_binary(head: bytes) -> int:
-    """Where binary data starts in an input's first bytes after whole lines of text (0: none first): a short log
-    followed by other bytes (``cat app.log core.gz | errcat scan -``) was refused whole as a binary file. Its lines
-    are read up to there, and the rest is said skipped from that byte, as grep reads a file until binary data."""
-    at = 0
-    for line in head.splitlines(keepends=True):
-        if not line.endswith(b"\n") or is_binary(line):
-            break
-        at += len(line)
-    if not at or not is_binary(head[at:]) or compression(head) or head.startswith(b"\x1f\x8b"):
-        return 0
-    try:  # a PNG's first line ends in a line end too, as a compressed stream's may: no printable UTF-8, a binary file
-        text = head[:at].decode()
-    except UnicodeDecodeError:
-        return 0
-    return at if text.translate(_LAYOUT).isprintable() and _WORD.search(text) else 0
-
-
-_WORD = re.compile("[A-Za-z]{4}")  # a word, as a log line holds: random bytes that decode seldom do
-_LAYOUT = dict.fromkeys(map(ord, "\t\n\r\x0b\x0c\x1b\x08"))  # what text holds beside printable characters
 
 
 def binary_from(at: int, inp: Input) -> str:
@@ -250,6 +227,10 @@ class _Counting(io.RawIOBase):
 
     def __init__(self, raw: BinaryIO, inp: Input):
         self.raw, self.inp = raw, inp
+        # one read(2) a call: a buffered readinto loops in C until its buffer is full, and a Ctrl-C that came between
+        # two reads of a pipe then waited in the next read for bytes that never came (Python sees a signal on EINTR
+        # alone): `errcat scan -` of an idle pipe ignored Ctrl-C one time in two
+        self._readinto = getattr(raw, "readinto1", None) or raw.readinto  # type: ignore[attr-defined]
 
     def readable(self) -> bool:
         return True
@@ -257,7 +238,7 @@ class _Counting(io.RawIOBase):
     def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
         if self.inp.size is not None:  # a file is read as it was when the scan began, as the parallel path reads it:
             b = memoryview(b)[: max(0, self.inp.size - self.inp.read)]  # a log written as fast as it was read never ended
-        n = self.raw.readinto(b)  # type: ignore[attr-defined]
+        n = self._readinto(b)
         self.inp.read += n or 0
         return n or 0
 

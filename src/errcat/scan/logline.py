@@ -371,6 +371,8 @@ def _level_word(level: Any) -> str | None:
     return _NUMBERED_LEVELS.get(level) if type(level) is int else None
 
 
+# an offset's minute and second (Python reads +01:60 as +02:00, and a mistyped offset moved the window silently)
+_OFFSET_CLOCK = re.compile(r"[+-]\d{2}:?(\d{2})(?::?(\d{2})(?:\.\d+)?)?$")
 _RELATIVE = re.compile(r"^([0-9]+) *([smhdw])$")  # ASCII digits: int() reads "٦" and "６" as 6 too
 
 
@@ -398,6 +400,8 @@ def parse_when(text: str, end: bool = False) -> datetime:
     try:
         # RFC 3339 allows a lower-case t and z (2026-11-19t02:00z)
         when = datetime.fromisoformat(value.upper().replace(" ", "T", 1) if len(value) > 10 else value)
+        if (m := _OFFSET_CLOCK.search(value, 10)) and max(int(m[1]), int(m[2] or 0)) > 59:
+            raise ValueError("an offset's minute or second past 59")
     except ValueError:
         from .timetext import why_not_a_time
 

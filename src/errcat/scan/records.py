@@ -812,6 +812,12 @@ class Finder:
     _long_reported: set[int] = field(default_factory=set)  # where the long lines reported start in the stream
     # where a line's source (a runtime's prefix, prefixes.py) is another than the line above's: no record runs across
     _seams: set[int] = field(default_factory=set)
+    _window: _Window | None = None  # the window being read, for lines_read
+
+    def lines_read(self) -> int:
+        """The whole lines read so far: a read cut short by Ctrl-C (stream.read_whole) says how far it got."""
+        w = self._window
+        return 0 if w is None else w.line_of(len(w.buf)) - 1
 
     def records(self, chunks: Iterable[Buffer]) -> Iterator[Record]:
         """The records of a stream of chunks, in order."""
@@ -835,7 +841,7 @@ class Finder:
             self.columns = columns_of(upcoming)
         self.own_start, self.own_end = owned[0] or 0, owned[1]
         marks = {name: at for name, at in (("start", self.own_start), ("end", self.own_end)) if at is not None}
-        w = _Window(marks)
+        w = self._window = _Window(marks)
         eof = done = False
         while not (eof or done):
             chunk, upcoming = upcoming, (None if upcoming is None else next(it, None))

@@ -20,7 +20,7 @@ from .inputs import Input
 from .prepared import Prepared, ScanOptions, record_time, template_of
 from .records import Finder
 from .settled import MAX_SHAPED, SETTLE_AFTER, Outcome, Shapes, shape_of
-from .summary import InputStats, Place, ScanReport, masked_path, own_words
+from .summary import INTERRUPTED, InputStats, Place, ScanReport, masked_path, own_words
 from .triage import Triage
 from .verdict import enveloped, http_evidence
 
@@ -227,8 +227,18 @@ def _shareable(x: Explanation, key: str, numbered: Callable[[], frozenset[str]])
 def read_whole(explainer: Explainer, inp: Input, chunks: Iterable[bytes], stats: InputStats) -> None:
     """Read one input whole (a file, stdin, a cluster's URL) into the explainer's report."""
     finder = Finder()
-    explainer.read(inp.name, finder, chunks)
-    report = explainer.report
+    try:
+        explainer.read(inp.name, finder, chunks)
+    except KeyboardInterrupt:  # Ctrl-C: what was read is counted and said cut there, then the scan stops
+        inp.broken = INTERRUPTED
+        _counted(explainer.report, inp, finder, stats)
+        stats.lines = finder.lines_read()
+        raise
+    _counted(explainer.report, inp, finder, stats)
+
+
+def _counted(report: ScanReport, inp: Input, finder: Finder, stats: InputStats) -> None:
+    """What ``finder`` read of ``inp`` into the report: the lines, what it skipped, where reading was cut."""
     for s in finder.skipped:
         report.skip(inp.name, s.line, s.what)
     stats.lines = finder.line_at_end - 1

@@ -367,6 +367,9 @@ _LAYOUT_BEFORE_SAID = re.compile(
 )
 
 
+INTERRUPTED = "interrupted by Ctrl-C (SIGINT): the records found before it are summarised, the rest was not read"
+
+
 def read_before(broken: str, read: int, lines: int) -> str:
     """Why reading stopped, with what was read before it (a header of "0 bytes" said nothing)."""
     return f"{broken}; {read:,} bytes and {lines:,} lines were read before it"

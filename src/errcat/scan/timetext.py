@@ -12,7 +12,7 @@ _DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?![\d])")
 _WEEK = re.compile(r"(\d{4})-?W(\d{2})(?:-?(\d))?(?![\d])", re.IGNORECASE)
 _ORDINAL = re.compile(r"(\d{4})-?(\d{3})(?![\d])")
 _CLOCK = re.compile(r"[T ](\d{2})(?::?(\d{2}))?(?::?(\d{2}))?")
-_OFFSET = re.compile(r"[+-](\d{2}):?(\d{2})?$")
+_OFFSET = re.compile(r"[+-](\d{2}):?(\d{2})?(?::?(\d{2})(?:\.\d+)?)?$")
 _EPOCH = re.compile(r"@?(\d{9,10})(?:[.,]\d+)?|@?(\d{12,13})")  # seconds, or milliseconds as JavaScript writes them
 _ZONE = re.compile(r"\d[ ]?([A-Za-z]{2,5}|[A-Za-z]+/[A-Za-z_]+)$")
 
@@ -78,8 +78,11 @@ def _clock_wrong(value: str) -> str | None:
             return f"hour {hour} is past 23 (midnight is 00:00 of the next day)"
         if minute > 59 or second > 59:
             return f"{'minute' if minute > 59 else 'second'} {max(minute, second)} is past 59"
-    if (m := _OFFSET.search(value, 10)) and (int(m[1]) > 23 or int(m[2] or 0) > 59):
-        return f"the offset {m[0]} is beyond +/-23:59"
+    if m := _OFFSET.search(value, 10):
+        if int(m[1]) > 23:
+            return f"the offset {m[0]} is beyond +/-23:59"
+        if (past := max(int(m[2] or 0), int(m[3] or 0))) > 59:
+            return f"the offset {m[0]} has {past} in place of a minute or second: past 59"
     if _ZONE.search(value):
         return "a time zone is written as an offset (+01:00, -05:00) or Z, not by its name"
     return None

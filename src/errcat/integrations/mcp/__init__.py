@@ -382,7 +382,7 @@ def _published(fn: Callable[..., Any], schema: dict[str, Any]) -> Tool:
     # the docstring as one paragraph: the SDK sends it as written, with each line's indentation
     said = " ".join((fn.__doc__ or "").split())
     tool = Tool.from_function(fn, title=title, description=said, annotations=ToolAnnotations(title=title, **READ_ONLY))
-    tool.parameters = plain_input_schema(tool.parameters)
+    tool.parameters = _words_once(plain_input_schema(tool.parameters))
     # The documents are errcat's own (not a pydantic model): their schema is published as written.
     made = tool.fn_metadata
     tool.fn_metadata = _TextKept(arg_model=made.arg_model, output_schema=schema, wrap_output=made.wrap_output)
@@ -420,6 +420,17 @@ def plain_input_schema(schema: dict[str, Any]) -> dict[str, Any]:
                 del prop["default"]
         properties[name] = prop
     return {**schema, "properties": properties}
+
+
+def _words_once(schema: dict[str, Any]) -> dict[str, Any]:
+    """search's schema with its words required, under ``query`` alone: it listed ``query`` and ``text`` both optional,
+    so ``{}`` and ``{"vendor": "sage"}`` passed the schema a client checks its call with, and the server refused them
+    (no words); so did a call giving both. A schema cannot say "one of the two" without the anyOf function-calling
+    APIs refuse (see plain_input_schema); ``text``, search's first name for its words, is still taken."""
+    properties = schema.get("properties", {})
+    if "query" not in properties or "text" not in properties:
+        return schema
+    return {**schema, "properties": {k: v for k, v in properties.items() if k != "text"}, "required": ["query"]}
 
 
 def _search_words(query: str | None, text: str | None) -> str:

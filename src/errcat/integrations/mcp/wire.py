@@ -434,6 +434,48 @@ class _WellFormedLines(io.TextIOWrapper):
             self.detach()
 
 
+class _StdinReads:
+    """The lines of ``lines`` for the SDK's stdin reader, each read on a daemon thread of their own and awaited so a
+    cancel leaves it: anyio's file wrapper reads on a worker thread a cancel waits for, so a client that closed the
+    server's stdout (its answer met a broken pipe) but kept stdin open left the server alive until its next line
+    (hostile40's leftover), and a daemon thread does not hold the process at its exit either."""
+
+    def __init__(self, lines: _WellFormedLines) -> None:
+        import queue
+        import threading
+
+        self._lines = lines
+        self._asks: queue.SimpleQueue[tuple[Any, Any]] = queue.SimpleQueue()
+        threading.Thread(target=self._read, name="errcat-stdin", daemon=True).start()
+
+    def _read(self) -> None:
+        while True:
+            loop, waiting = self._asks.get()
+            try:
+                line, failed = self._lines.readline(), None
+            except Exception as exc:  # handed to the awaiting task, which raises it
+                line, failed = "", exc
+            with contextlib.suppress(RuntimeError):  # the event loop closed: nobody is waiting
+                loop.call_soon_threadsafe(_settle, waiting, line, failed)
+
+    async def readline(self) -> str:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        waiting = loop.create_future()
+        self._asks.put((loop, waiting))
+        return await waiting  # type: ignore[no-any-return]
+
+    async def __aiter__(self) -> Any:
+        while line := await self.readline():
+            yield line
+
+
+def _settle(waiting: Any, line: str, failed: Exception | None) -> None:
+    if not waiting.done():  # not cancelled
+        waiting.set_exception(failed) if failed is not None else waiting.set_result(line)
+
+
 class _Unanswered:
     """The ids of the requests read and not yet answered (nor cancelled by the client), each with how many
     requests carry it: a client that sends one id twice (``printf`` of the same call twice) got the first
@@ -749,11 +791,20 @@ class _UntilAnswered(_Wrapped):
             raise StopAsyncIteration from None
 
 
+def _own_stdin() -> Any:
+    """A reader of stdin of the server's own: its reading thread (see _StdinReads) may be in a read when the process
+    ends, and sys.stdin's, locked by it, made Python's exit a fatal error (SIGABRT)."""
+    try:
+        return open(sys.stdin.fileno(), "rb", closefd=False)  # as long as the process
+    except (AttributeError, OSError, ValueError):  # no file descriptor (a test's stand-in)
+        return sys.stdin.buffer
+
+
 async def _serve(server: MCPServer[Any]) -> None:
     from mcp.server.stdio import stdio_server
 
-    lines = _WellFormedLines(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    async with stdio_server(stdin=anyio.wrap_file(lines)) as (read, write):
+    lines = _WellFormedLines(_own_stdin(), encoding="utf-8", errors="replace")
+    async with stdio_server(stdin=_StdinReads(lines)) as (read, write):  # type: ignore[arg-type]  # lines, as AsyncFile
         unanswered = _Unanswered()
         answering = _Answering(write, unanswered, _Batches())
         answering.number_ids = lines.number_ids
