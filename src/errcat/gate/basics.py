@@ -119,6 +119,8 @@ def _grouped(pattern: re.Pattern[str], text: str, group: int | str, kind: str) -
 
 # a number a program prints in hex (ZooKeeper's "sessionid:0x34ed93485090001"): after "session", an id, not a cookie
 _HEX_NUMBER = _lazy(r"0[xX][0-9a-fA-F]{1,16}")
+# an option's name, as a shell's argument parser reads one: after "--password" it is the next option, not its value
+_NEXT_OPTION = _lazy(r"--?[a-z][a-z0-9]*(?:-[a-z0-9]+){0,6}")  # (in lower case: "-Zx9kLm2q" may be one)
 _NAME_CHAR = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.$-")
 
 

@@ -8,7 +8,19 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..values import reason_phrase
-from .basics import _CDATA, _HEX_NUMBER, _NAME_CHAR, _QUOTED, Span, _checked, _inner, _lazy, _lowered, _secret_like
+from .basics import (
+    _CDATA,
+    _HEX_NUMBER,
+    _NAME_CHAR,
+    _NEXT_OPTION,
+    _QUOTED,
+    Span,
+    _checked,
+    _inner,
+    _lazy,
+    _lowered,
+    _secret_like,
+)
 from .fields import _in_name_field, _listed_values, _next_field_value, _xml_value
 from .needles import _dense, _near_needles, _word_starts
 from .shapes import attribute_name, dotted_name
@@ -188,6 +200,8 @@ def _judged(text: str, low: str, m: re.Match[str], start: int) -> Iterator[Span]
         return
     if _event_name(text[start : m.end("rest")].lower(), text[span[0] : span[1]].lower()) or _pair_name(text, low, start, m, span):
         return
+    if _NEXT_OPTION().fullmatch(text, *span) and text[m.end("rest") : span[0]].isspace():
+        return  # the next option of a command line ("mysql --password --host db1": the password is asked for)
     if not _stated_status(text, *span):
         yield Span(*span, "credential by name")
 

@@ -16,6 +16,7 @@ from .basics import (
     _HEX_NUMBER,
     _MARKED,
     _NAME_CHAR,
+    _NEXT_OPTION,
     _OBJECT_STRING,
     _QUOTED,
     Span,
@@ -178,6 +179,12 @@ def _after_word(text: str) -> Iterator[Span]:
             yield from _judged_once(text, first, last, (8, 248), memo, judge)
 
 
+def _next_option(text: str, m: re.Match[str], value: str, prompt: bool) -> bool:
+    """The next option of a command line after a credential option with no value ("aws ecr get-login-password --region
+    eu-west-1", "mysql --password --host db1": the password is asked for), not the credential."""
+    return not prompt and _NEXT_OPTION().fullmatch(value) is not None and text[m.start("val") - 1].isspace()
+
+
 def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | None:
     """The value after a credential word, if it looks like one (see _after_word). Right after the word,
     a long hex value or a GUID is one ("API key <40 hex> is invalid": InvoiceXpress's keys are 40 hex
@@ -212,8 +219,10 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
         return None
     if _an_id(text, m, value, prompt) or _DATE_LIKE().fullmatch(value) or _SOURCE_LINE().fullmatch(value):
         return None
-    if dotted_name(value) and _bare_key(text, m.start()) and not secret_on_line(_lowered(text), m.start()):
-        return None  # an attribute's name after "key" ("invalid attribute key: http.status_code"), see named._pair_name
+    if _next_option(text, m, value, prompt) or (
+        dotted_name(value) and _bare_key(text, m.start()) and not secret_on_line(_lowered(text), m.start())
+    ):
+        return None  # the next option of a command line, or an attribute's name after "key" (see named._pair_name)
     return m.start("val"), m.start("val") + len(value)
 
 
