@@ -1400,7 +1400,8 @@ def test_building_the_server_opens_no_catalog_and_imports_no_explainer() -> None
     """What `errcat mcp` does before it can answer `initialize` (on top of the SDK's import, 90 % of it):
     the catalog was opened (its index built on a first run) and the explainer imported, by the vendor
     pages, the tools and the prompt. They are now left to the first call (or the warm-up that follows
-    `initialize`); a tool call still brings them in."""
+    `initialize`); a tool call still brings in what it needs: a lookup the catalog, not the explainer (integ27:
+    render.jsondoc imports explain's records only when it writes one)."""
     code = (
         "import sys\n"
         "import anyio\n"
@@ -1419,7 +1420,7 @@ def test_building_the_server_opens_no_catalog_and_imports_no_explainer() -> None
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env, check=True)
     before, after = done.stdout.splitlines()
     assert before == "[]", before
-    assert after == "['errcat.explainer', 'errcat.index.cache', 'errcat.render.jsondoc', 'sqlite3']"
+    assert after == "['errcat.index.cache', 'errcat.render.jsondoc', 'sqlite3']"
 
 
 def _cpu_until_idle() -> float:
