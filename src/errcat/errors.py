@@ -68,13 +68,24 @@ def check_vendor(vendor: str | None, known: Iterable[str]) -> str | None:
 # quoted back unless the exit gate hid what it holds: the gate hides the shapes it knows, and a bare hex or base64 key
 # has none it can tell from an id.
 _NAME_SHAPED = re.compile(r"[A-Za-z][A-Za-z .&_-]{0,38}[0-9]{0,4}")
+# ...of words a person writes: none longer than 20 letters, none with case changing more than twice inside it
+# ("QuickBooks"); a random base64 key without digits ("msp_zciZYrcakXeaLwrtlnXpLMcmVmSN") has both
+_NAME_WORD = re.compile(r"[A-Za-z]{1,20}")
+_CASE_TURN = re.compile(r"[a-z][A-Z]")
+
+
+def _name_shaped(value: str) -> bool:
+    if not _NAME_SHAPED.fullmatch(value):
+        return False
+    words = re.split(r"[ .&_-]+", value.rstrip("0123456789"))
+    return all(not w or (_NAME_WORD.fullmatch(w) and len(_CASE_TURN.findall(w)) <= 2) for w in words)
 
 
 def quoted_name(value: str, shown: Callable[[str], str], quote: bool = False) -> str:
     """A name the catalog does not know, for a message: as the exit gate (``shown``) shows it (in quotes with
     ``quote``) when it is shaped as a name or the gate hid something in it; else only its length."""
     said = shown(value)
-    if said != value or _NAME_SHAPED.fullmatch(value):
+    if said != value or _name_shaped(value):
         return repr(said) if quote else said
     return f"<{len(value):,} characters, not shaped as a name: not shown>"
 

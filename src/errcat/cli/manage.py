@@ -123,7 +123,7 @@ def docs(
     """Generate the markdown reference pages (index.md and one page per vendor)."""
     from .. import docs as reference
 
-    vendors = [v.lower() for v in vendor or []]
+    vendors = list(vendor or [])  # (generate compares them in lower case; an unknown one is quoted as given)
     act = reference.check if check else partial(reference.write, prune=prune)
     report = _query(catalog, no_builtin, lambda cat: act(cat.index, out, vendors))
     from ..api import shown as gated

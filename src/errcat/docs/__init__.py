@@ -33,8 +33,9 @@ class DocsWriteError(ErrcatError):
 def generate(catalog: CatalogIndex, vendors: list[str] | None = None) -> dict[str, str]:
     """All pages by file name; with ``vendors``, only those vendors' pages (and no index)."""
     # each vendor once: `--vendor myob` given 5,000 times (a script's list) wrote its page 5,000 times (4 minutes)
-    chosen = list(dict.fromkeys(vendors)) if vendors else sorted(catalog.vendors)
-    unknown = [v for v in chosen if v not in catalog.vendors]
+    chosen = list(dict.fromkeys(v.lower() for v in vendors)) if vendors else sorted(catalog.vendors)
+    # an unknown one as it was given: its case tells a person's name from a pasted key (errors.quoted_name)
+    unknown = [v for v in dict.fromkeys(vendors or []) if v.lower() not in catalog.vendors]
     if unknown:
         raise UsageError(
             f"unknown vendor(s): {', '.join(quoted_name(v, shown) for v in unknown)}"
